@@ -1,0 +1,108 @@
+"""Command line: `python -m calculator devis ...` and `python -m calculator couverture ...`.
+
+Every `devis` flag takes a value exactly as in a shared link, and goes through the same
+parser, so the CLI and the browser cannot disagree on what an input means.
+"""
+
+import argparse
+import json
+import sys
+from datetime import datetime
+from urllib.parse import urlencode
+
+from .coverage import status, utc_offset, weekly_hours, yearly_hours
+from .errors import RulesError
+from .estimate import estimate_query
+from .inputs import PARAMS
+from .load import DEFAULT_DIR, load_rules
+from .money import plain_amount
+from .query import parse_query
+from .report import coverage_json, estimate_json, estimate_view
+from .reunion_holidays import reunion_holidays
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m calculator",
+                                     description="Tarifs et horaires de maintenance PRISME.")
+    parser.add_argument("--regles", default=str(DEFAULT_DIR), help="dossier des règles YAML")
+    commands = parser.add_subparsers(dest="commande", required=True)
+    quote = commands.add_parser("devis", help="estimation mensuelle des trois niveaux")
+    for param in PARAMS:
+        quote.add_argument(f"--{param.name}", help=f"{param.label} (comme dans le lien)")
+    quote.add_argument("--json", action="store_true", help="sortie JSON")
+    cover = commands.add_parser("couverture", help="support joignable à une date donnée")
+    cover.add_argument("--niveau", default="2")
+    cover.add_argument("--astreinte", default="0")
+    when = cover.add_mutually_exclusive_group()
+    when.add_argument("--date", help="AAAA-MM-JJTHH:MM, heure de La Réunion sauf décalage donné")
+    when.add_argument("--annee", type=int, help="heures couvertes sur une année civile")
+    cover.add_argument("--json", action="store_true", help="sortie JSON")
+    return parser
+
+
+def _print_table(view: dict) -> None:
+    for level in view["niveaux"]:
+        mark = "  (recommandé)" if level["niveau"] == view["recommande"] else ""
+        print(f"Niveau {level['niveau']}{mark}")
+        for line in level["lignes"]:
+            print(f"  {line['libelle']:<76} {line['quantite']:>6} × {line['prix_unitaire']:>11} = {line['montant']:>11}")
+        print(f"  Total HT {level['total_ht']} · TVA {level['tva']} · TTC {level['total_ttc']} "
+              f"· annuel TTC {level['annuel_ttc']}")
+    print("Raisons : " + " ".join(view["raisons"]))
+    print(view["seuil"])
+    for notice in view["avis"]:
+        print(f"Avis : {notice}")
+
+
+def _devis(args, rules) -> int:
+    given = [(param.name, getattr(args, param.name)) for param in PARAMS if getattr(args, param.name) is not None]
+    estimate = estimate_query(rules, urlencode(given))
+    if args.json:
+        print(json.dumps(estimate_json(estimate), ensure_ascii=False, indent=2))
+    else:
+        _print_table(estimate_view(estimate, rules))
+    return 0
+
+
+def _instant(text: str, tz) -> datetime:
+    moment = datetime.fromisoformat(text)
+    return moment.replace(tzinfo=tz) if moment.tzinfo is None else moment
+
+
+def _couverture(args, rules) -> int:
+    inputs, notices = parse_query(urlencode({"niveau": args.niveau, "astreinte": args.astreinte}), rules)
+    for notice in notices:
+        print(f"Avis : {notice}", file=sys.stderr)
+    schedule, tz = rules.schedules[inputs.niveau or 2], utc_offset(rules.utc_offset)
+    result = {"niveau": inputs.niveau or 2, "heures_semaine": plain_amount(weekly_hours(schedule))}
+    if args.annee is not None:
+        year = args.annee
+        if not 1970 <= year <= 2100:
+            print(f"Année hors limites : {year} (1970 à 2100).", file=sys.stderr)
+            return 2
+        result.update(annee=year, heures_annee=plain_amount(yearly_hours(schedule, year, reunion_holidays([year]))))
+    else:
+        try:
+            moment = _instant(args.date, tz) if args.date else datetime.now(tz)
+        except ValueError:
+            print(f"Date illisible : « {args.date} » (attendu AAAA-MM-JJTHH:MM).", file=sys.stderr)
+            return 2
+        local = moment.astimezone(tz)
+        calendar = reunion_holidays([local.year, local.year + 1])
+        result.update(coverage_json(status(schedule, moment, inputs.astreinte, calendar, tz)))
+    if args.json:
+        print(json.dumps(result, ensure_ascii=False, indent=2))
+    else:
+        for key, value in result.items():
+            print(f"{key} : {value}")
+    return 0
+
+
+def main(argv=None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        rules, _raw = load_rules(args.regles)
+    except RulesError as error:
+        print(f"Erreur dans les règles : {error}", file=sys.stderr)
+        return 1
+    return _devis(args, rules) if args.commande == "devis" else _couverture(args, rules)

@@ -1,0 +1,71 @@
+"""Reading the rules files from disk (build time and CLI only; the browser gets JSON)."""
+
+from pathlib import Path
+
+from .errors import RulesError
+from .rules import RULES_FILES, parse_rules
+
+DEFAULT_DIR = Path(__file__).resolve().parent.parent / "rules"
+
+
+def _yaml():
+    import yaml     # build-time dependency; the browser never imports this module
+    return yaml
+
+
+def _shown_path(path: Path) -> str:
+    """A path as the person running the build would type it."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
+
+
+def read_raw_rules(directory=DEFAULT_DIR) -> dict:
+    """File name (as in RULES_FILES) -> raw YAML data. Raises RulesError on unreadable YAML."""
+    yaml, raw = _yaml(), {}
+    for name in RULES_FILES:
+        path = Path(directory) / Path(name).name
+        try:
+            raw[name] = yaml.safe_load(path.read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            raise RulesError(_shown_path(path), (), "a rules file", "<no such file>") from None
+        except yaml.YAMLError as error:
+            mark = getattr(error, "problem_mark", None)
+            line = mark.line + 1 if mark else None
+            raise RulesError(_shown_path(path), (), "valid YAML",
+                             f"<{getattr(error, 'problem', error)}>", line) from None
+    return raw
+
+
+def line_of(text: str, path) -> "int | None":
+    """The line of the deepest node of `path` that exists in the YAML text, 1-based."""
+    yaml = _yaml()
+    try:
+        node = yaml.compose(text)
+    except yaml.YAMLError:
+        return None
+    line = node.start_mark.line + 1 if node else None
+    for key in path:
+        if isinstance(node, yaml.MappingNode):
+            match = [(k, v) for k, v in node.value if k.value == str(key)]
+            if not match:
+                return line
+            node = match[0][1]
+            line = match[0][0].start_mark.line + 1
+        elif isinstance(node, yaml.SequenceNode) and isinstance(key, int) and key < len(node.value):
+            node = node.value[key]
+            line = node.start_mark.line + 1
+        else:
+            return line
+    return line
+
+
+def load_rules(directory=DEFAULT_DIR):
+    """(Rules, raw data): validated rules; a RulesError carries the line when it can."""
+    raw = read_raw_rules(directory)
+    try:
+        return parse_rules(raw), raw
+    except RulesError as error:
+        path = Path(directory) / Path(error.file).name
+        raise error.located(_shown_path(path), line_of(path.read_text(encoding="utf-8"), error.path)) from None

@@ -1,0 +1,135 @@
+"""Shared links: a query string in, valid Inputs and French notices out; and back.
+
+Nothing here raises on bad input. Each value that cannot be used as given is replaced
+(clamped, rounded or defaulted) and a notice names the parameter and the value used.
+"""
+
+import unicodedata
+from dataclasses import fields, replace
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from urllib.parse import parse_qsl, quote
+
+from .inputs import PARAMS, PARAMS_BY_NAME, Inputs
+from .money import CENT, format_number, plain_number
+
+MAX_VALUE_LENGTH = 40   # longer values are not numbers anyone meant to send
+TRUE_WORDS = ("1", "oui", "true", "on", "vrai")
+FALSE_WORDS = ("0", "non", "false", "off", "faux", "")
+
+
+def _shown(raw: str) -> str:
+    """A raw value as quoted in a notice: trimmed, control characters dropped."""
+    clean = "".join(ch for ch in raw if unicodedata.category(ch)[0] != "C")
+    return clean if len(clean) <= MAX_VALUE_LENGTH else clean[:MAX_VALUE_LENGTH] + "…"
+
+
+def _number(raw: str) -> "Decimal | None":
+    text = raw.strip().replace(",", ".").replace(" ", "").replace("\u00a0", "")
+    if not text or len(text) > MAX_VALUE_LENGTH:
+        return None
+    try:
+        number = Decimal(text)
+    except InvalidOperation:
+        return None
+    return number if number.is_finite() else None
+
+
+def _default_text(param) -> str:
+    return "aucune (estimation)" if param.default is None else str(param.default)
+
+
+def _parse_number(param, raw: str, notices: list):
+    number = _number(raw)
+    if number is None:
+        if raw.strip() == "" and param.default is None:
+            return None     # an empty optional field means "not given"
+        problem = "est vide" if raw.strip() == "" else f": « {_shown(raw)} » n'est pas un nombre"
+        notices.append(f"« {param.name} » {problem} ; valeur par défaut {_default_text(param)} utilisée.")
+        return param.default
+    if number < param.minimum or number > param.maximum:
+        clamped = min(max(number, param.minimum), param.maximum)
+        notices.append(f"« {param.name} » : {_shown(raw)} est hors limites "
+                       f"({format_number(param.minimum)} à {format_number(param.maximum)}) ; "
+                       f"{format_number(clamped)} utilisé.")
+        number = clamped
+    step = Decimal(1) if param.kind in ("int", "level") else CENT
+    rounded = number.quantize(step, rounding=ROUND_HALF_UP)
+    if rounded != number:
+        notices.append(f"« {param.name} » : {_shown(raw)} arrondi à {format_number(rounded)}.")
+    if param.kind in ("int", "level"):
+        return int(rounded)
+    return Decimal(plain_number(rounded))
+
+
+def _parse_flag(param, raw: str, notices: list) -> bool:
+    word = raw.strip().lower()
+    if word in TRUE_WORDS:
+        return True
+    if word in FALSE_WORDS:
+        return False
+    notices.append(f"« {param.name} » : « {_shown(raw)} » n'est ni 0 ni 1 ; 0 utilisé.")
+    return param.default
+
+
+def slugify(text: str) -> str:
+    """"L'Étang-Salé" -> "l-etang-sale": how a hand-typed commune is matched to a slug."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    words = "".join(ch if ch.isalnum() else " " for ch in ascii_text.lower()).split()
+    return "-".join(words)
+
+
+def _parse_commune(param, raw: str, rules, notices: list) -> str:
+    commune = rules.commune(slugify(raw[:100]))
+    if commune is None:
+        default = rules.commune(param.default)
+        notices.append(f"« {param.name} » : « {_shown(raw)} » n'est pas une commune de La Réunion ; "
+                       f"{default.name} utilisée.")
+        return default.slug
+    return commune.slug
+
+
+def _parse_value(param, raw: str, rules, notices: list):
+    if param.kind == "bool":
+        return _parse_flag(param, raw, notices)
+    if param.kind == "commune":
+        return _parse_commune(param, raw, rules, notices)
+    return _parse_number(param, raw, notices)
+
+
+def parse_query(query: str, rules):
+    """A query string ("?postes=7&commune=saint-paul") -> (Inputs, list of French notices)."""
+    notices, values, seen = [], {}, set()
+    text = query[1:] if query.startswith("?") else query
+    for key, raw in parse_qsl(text, keep_blank_values=True):
+        param = PARAMS_BY_NAME.get(key)
+        if param is None:
+            notices.append(f"Paramètre inconnu « {_shown(key)} » ignoré." if key.strip()
+                           else "Paramètre sans nom ignoré.")
+            continue
+        if key in seen:
+            notices.append(f"« {key} » est donné plusieurs fois ; la dernière valeur est retenue.")
+        seen.add(key)
+        values[key] = _parse_value(param, raw, rules, notices)
+    return replace(Inputs(), **values), notices
+
+
+def _query_value(value) -> str:
+    if isinstance(value, bool):
+        return "1" if value else "0"
+    if isinstance(value, Decimal):
+        return plain_number(value)
+    return str(value)
+
+
+def to_query(inputs: Inputs) -> str:
+    """The canonical query string: contract order, values that differ from the default only."""
+    defaults = Inputs()
+    parts = []
+    for field in fields(Inputs):
+        value = getattr(inputs, field.name)
+        if value != getattr(defaults, field.name):
+            parts.append(f"{field.name}={quote(_query_value(value), safe='')}")
+    return "&".join(parts)
+
+
+assert [f.name for f in fields(Inputs)] == [p.name for p in PARAMS], "Inputs and PARAMS must list the same names"

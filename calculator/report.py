@@ -1,0 +1,98 @@
+"""Estimates and coverage as plain data: the CLI's JSON contract and the display model.
+
+The display model carries every visible text already formatted in French, so that the page
+rendered by build.py and the page updated in the browser show byte-identical figures.
+"""
+
+from dataclasses import fields
+
+from .money import format_eur, format_hours, format_number, plain_amount, plain_number
+
+
+def _plain_input(value):
+    if value is None or isinstance(value, (bool, int, str)):
+        return value
+    return plain_number(value)
+
+
+def inputs_json(inputs) -> dict:
+    return {field.name: _plain_input(getattr(inputs, field.name)) for field in fields(inputs)}
+
+
+def level_json(level) -> dict:
+    return {
+        "total_ht": plain_amount(level.total_ht),
+        "tva": plain_amount(level.vat),
+        "total_ttc": plain_amount(level.total_ttc),
+        "annuel_ht": plain_amount(level.annual_ht),
+        "annuel_ttc": plain_amount(level.annual_ttc),
+        "deplacement_par_visite": plain_amount(level.travel_per_visit),
+        "lignes": [
+            {"libelle": line.label, "quantite": plain_number(line.quantity),
+             "prix_unitaire": plain_amount(line.unit_price), "montant": plain_amount(line.amount)}
+            for line in level.lines
+        ],
+    }
+
+
+def estimate_json(estimate) -> dict:
+    """The `devis --json` contract."""
+    return {
+        "niveaux": {str(number): level_json(level) for number, level in estimate.levels.items()},
+        "recommande": estimate.recommended,
+        "raisons": list(estimate.reasons),
+        "seuil_heures_niveau2": plain_amount(estimate.break_even_hours),
+        "avis": list(estimate.notices),
+        "entrees": inputs_json(estimate.inputs),
+        "requete": estimate.query,
+    }
+
+
+def level_view(level) -> dict:
+    return {
+        "niveau": level.level,
+        "total_ht": format_eur(level.total_ht),
+        "total_ht_valeur": plain_amount(level.total_ht),
+        "tva": format_eur(level.vat),
+        "total_ttc": format_eur(level.total_ttc),
+        "total_ttc_valeur": plain_amount(level.total_ttc),
+        "annuel_ht": format_eur(level.annual_ht),
+        "annuel_ttc": format_eur(level.annual_ttc),
+        "deplacement": format_eur(level.travel_per_visit),
+        "lignes": [
+            {"libelle": line.label, "quantite": format_number(line.quantity),
+             "prix_unitaire": format_eur(line.unit_price), "montant": format_eur(line.amount)}
+            for line in level.lines
+        ],
+    }
+
+
+def estimate_view(estimate, rules) -> dict:
+    """Everything the /cal/ results show, formatted; the same dict feeds Jinja and the worker."""
+    inputs = estimate.inputs
+    commune = rules.commune(inputs.commune)
+    shown = inputs.niveau or estimate.recommended
+    return {
+        "niveaux": [level_view(level) for level in estimate.levels.values()],
+        "recommande": estimate.recommended,
+        "niveau_affiche": shown,
+        "raisons": list(estimate.reasons),
+        "seuil": (f"Au-delà de {format_hours(estimate.break_even_hours)} d'assistance à distance par mois, "
+                  f"le niveau 2 revient moins cher que le niveau 1 facturé au temps passé."),
+        "commune": commune.name,
+        "zone": commune.zone,
+        "tva_pourcent": format_number(rules.vat_percent),
+        "avis": list(estimate.notices),
+        "entrees": inputs_json(inputs),
+        "requete": estimate.query,
+    }
+
+
+def coverage_json(status) -> dict:
+    return {
+        "ouvert": status.open,
+        "mode": status.mode,
+        "fermeture": status.closes.isoformat() if status.closes else None,
+        "prochaine_ouverture": status.next_opening.isoformat() if status.next_opening else None,
+        "jour_ferie": status.holiday,
+    }

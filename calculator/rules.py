@@ -1,0 +1,294 @@
+"""The business rules as typed, validated objects.
+
+`parse_rules` takes the raw data of each rules file (from YAML at build time, from the JSON
+copy in the browser) and returns `Rules`, or raises RulesError naming file, key path,
+expected and found. No I/O here: see `load.py` for reading files.
+"""
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from .inputs import DEFAULT_COMMUNE
+from .reader import Node
+
+PRICING = "rules/pricing.yaml"
+COMMUNES = "rules/communes.yaml"
+HOURS = "rules/hours.yaml"
+LEVELS = "rules/levels.yaml"
+RECOMMENDATION = "rules/recommendation.yaml"
+RULES_FILES = (PRICING, COMMUNES, HOURS, LEVELS, RECOMMENDATION)
+
+LEVEL_NUMBERS = (1, 2, 3)
+PAID_LEVELS = (2, 3)
+ZONES = (1, 2, 3)
+WEEKDAYS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
+MODES = ("sur_site_et_distanciel", "distanciel")
+STATUSES = ("inclus", "non_inclus", "temps_passe")
+
+
+@dataclass(frozen=True)
+class Band:
+    first: int            # first workstation in the band (1-based)
+    last: "int | None"    # last workstation, None for open-ended
+    price: Decimal
+
+
+@dataclass(frozen=True)
+class Backup:
+    included_gb: Decimal
+    included_per_workstation_gb: Decimal
+    block_gb: Decimal
+    block_price: Decimal
+
+
+@dataclass(frozen=True)
+class PaidLevel:
+    site_fee: Decimal
+    bands: tuple
+    server: Decimal
+    imaging: Decimal
+    extra_licence: Decimal
+    backup: Backup
+
+
+@dataclass(frozen=True)
+class Level1Rates:
+    remote_hour: Decimal
+    onsite_hour: Decimal
+    hours_per_workstation: Decimal
+    hours_per_server: Decimal
+    hours_per_imaging: Decimal
+    visits_per_device: Decimal
+    hours_per_visit: Decimal
+
+
+@dataclass(frozen=True)
+class Commune:
+    slug: str
+    name: str
+    zone: int
+    aliases: tuple
+
+
+@dataclass(frozen=True)
+class Window:
+    start: int            # minutes after midnight, included
+    end: int              # minutes after midnight, excluded
+    mode: str
+    on_call_mode: "str | None"
+
+
+@dataclass(frozen=True)
+class Schedule:
+    priority: bool
+    days: tuple           # seven tuples of Window, Monday first
+    public_holiday: tuple
+
+
+@dataclass(frozen=True)
+class Rules:
+    vat_percent: Decimal
+    level1: Level1Rates
+    paid: dict            # level number -> PaidLevel
+    travel: dict          # zone -> fee per visit
+    communes: tuple
+    utc_offset: str
+    schedules: dict       # level number -> Schedule
+    recommendation: dict  # raw texts and thresholds, checked
+    texts: dict           # levels.yaml, checked
+
+    def commune(self, slug: str) -> "Commune | None":
+        for commune in self.communes:
+            if slug == commune.slug or slug in commune.aliases:
+                return commune
+        return None
+
+
+# Pricing ----------------------------------------------------------------------------------
+
+def _bands(node: Node) -> tuple:
+    bands, first = [], 1
+    items = node.list(min_length=1)
+    for index, item in enumerate(items):
+        last_item = index == len(items) - 1
+        up_to = item["jusqu_a"]
+        if last_item:
+            if up_to.value is not None:
+                up_to.fail("null (the last band is open-ended)")
+            last = None
+        else:
+            last = up_to.integer(minimum=first)
+        bands.append(Band(first, last, item["prix"].amount()))
+        first = (last or 0) + 1
+    return tuple(bands)
+
+
+def _paid_level(node: Node) -> PaidLevel:
+    backup = node["sauvegarde"]
+    return PaidLevel(
+        site_fee=node["forfait_site"].amount(),
+        bands=_bands(node["postes"]),
+        server=node["serveur"].amount(),
+        imaging=node["imagerie"].amount(),
+        extra_licence=node["licence_supplementaire"].amount(),
+        backup=Backup(
+            included_gb=backup["incluse_go"].ratio(),
+            included_per_workstation_gb=backup["incluse_par_poste_go"].ratio(),
+            block_gb=backup["bloc_go"].amount(),
+            block_price=backup["prix_bloc"].amount(),
+        ),
+    )
+
+
+def _level1(node: Node) -> Level1Rates:
+    estimate = node["estimation"]
+    return Level1Rates(
+        remote_hour=node["heure_distanciel"].amount(),
+        onsite_hour=node["heure_sur_site"].amount(),
+        hours_per_workstation=estimate["heures_par_poste"].ratio(),
+        hours_per_server=estimate["heures_par_serveur"].ratio(),
+        hours_per_imaging=estimate["heures_par_imagerie"].ratio(),
+        visits_per_device=estimate["visites_par_equipement"].ratio(),
+        hours_per_visit=estimate["heures_par_visite"].ratio(),
+    )
+
+
+def _vat(node: Node) -> Decimal:
+    rate = node.decimal("a percentage from 0 to 100")
+    if not 0 <= rate <= 100:
+        node.fail("a percentage from 0 to 100")
+    return rate
+
+
+# Communes ---------------------------------------------------------------------------------
+
+def _communes(node: Node) -> tuple:
+    communes, seen = [], set()
+    for item in node["communes"].list(min_length=1):
+        slug = item["slug"].text()
+        aliases = item.get("alias").texts() if item.has("alias") else ()
+        for name in (slug, *aliases):
+            if name in seen:
+                item["slug"].fail("a slug used once", name)
+            if name != name.lower() or " " in name:
+                item["slug"].fail("a lower-case slug without spaces", name)
+            seen.add(name)
+        communes.append(Commune(slug, item["nom"].text(), item["zone"].integer(1, len(ZONES)), aliases))
+    if DEFAULT_COMMUNE not in seen:
+        node["communes"].fail(f'a list that includes "{DEFAULT_COMMUNE}" (the default commune)', "<no such commune>")
+    return tuple(communes)
+
+
+# Support hours ----------------------------------------------------------------------------
+
+def _minutes(node: Node) -> int:
+    text = node.value
+    expected = 'a time "HH:MM" from 00:00 to 24:00'
+    if not isinstance(text, str) or len(text) != 5 or text[2] != ":" or not (text[:2] + text[3:]).isdigit():
+        node.fail(expected)
+    hours, minutes = int(text[:2]), int(text[3:])
+    if minutes > 59 or hours * 60 + minutes > 24 * 60:
+        node.fail(expected)
+    return hours * 60 + minutes
+
+
+def _windows(node: Node) -> tuple:
+    windows = []
+    for item in node.list():
+        start, end = _minutes(item["de"]), _minutes(item["a"])
+        if end <= start:
+            item["a"].fail(f"a time after {item['de'].value}", item["a"].value)
+        if windows and start < windows[-1].end:
+            item["de"].fail("a start after the end of the previous window, in order", item["de"].value)
+        on_call = item["mode_astreinte"].choice(MODES) if item.has("mode_astreinte") else None
+        windows.append(Window(start, end, item["mode"].choice(MODES), on_call))
+    return tuple(windows)
+
+
+def _schedule(node: Node) -> Schedule:
+    return Schedule(
+        priority=node["priorite"].flag(),
+        days=tuple(_windows(node[day]) for day in WEEKDAYS),
+        public_holiday=_windows(node["jours_feries"]),
+    )
+
+
+def _offset(node: Node) -> str:
+    text = node.value
+    if not (isinstance(text, str) and len(text) == 6 and text[0] in "+-" and text[3] == ":"
+            and (text[1:3] + text[4:]).isdigit()):
+        node.fail('a UTC offset such as "+04:00"')
+    return text
+
+
+# Texts ------------------------------------------------------------------------------------
+
+def _check_levels_text(node: Node) -> dict:
+    company = node["entreprise"]
+    for key in ("nom", "telephone", "telephone_lien", "lien_prestations", "lien_calculateur",
+                "plus_de_details", "appel_calculateur"):
+        company[key].text()
+    node["questions"].texts()
+    keys = []
+    for attribute in node["attributs"].list(min_length=1):
+        keys.append(attribute["cle"].text())
+        attribute["nom"].text()
+    for number in LEVEL_NUMBERS:
+        level = node["niveaux"][number]
+        for key in ("titre", "nature", "disponibilite", "facturation", "perimetre"):
+            level[key].text()
+        level["details"].texts()
+        for key in keys:
+            level["attributs"][key].choice(STATUSES)
+    level3 = node["niveaux"][3]
+    level3["regles_titre"].text()
+    level3["regles"].list(min_length=1)
+    level3["regles"].texts()
+    level3["avertissement"].text()
+    return rules_to_jsonable(node.value)
+
+
+def _check_recommendation(node: Node) -> dict:
+    level3, level2 = node["niveau_3"], node["niveau_2"]
+    for key in ("tpe", "standard", "postes_et_serveurs", "imagerie"):
+        level3[key].text()
+    level3["postes_et_serveurs_min"].integer(minimum=1)
+    level3["imagerie_min"].integer(minimum=1)
+    for key in ("cout_niveau_1", "imagerie", "serveurs", "postes"):
+        level2[key].text()
+    level2["postes_min"].integer(minimum=1)
+    node["niveau_1"].text()
+    return rules_to_jsonable(node.value)
+
+
+# Entry point ------------------------------------------------------------------------------
+
+def parse_rules(raw: dict) -> Rules:
+    """Validate the raw data of every rules file (keyed by file name) into Rules."""
+    files = {name: Node(name, raw.get(name)) for name in RULES_FILES}
+    pricing, hours = files[PRICING], files[HOURS]
+    communes = _communes(files[COMMUNES])
+    travel = {zone: pricing["deplacement"][zone].amount() for zone in ZONES}
+    return Rules(
+        vat_percent=_vat(pricing["tva_pourcent"]),
+        level1=_level1(pricing["niveaux"][1]),
+        paid={level: _paid_level(pricing["niveaux"][level]) for level in PAID_LEVELS},
+        travel=travel,
+        communes=communes,
+        utc_offset=_offset(hours["decalage_utc"]),
+        schedules={level: _schedule(hours["niveaux"][level]) for level in LEVEL_NUMBERS},
+        recommendation=_check_recommendation(files[RECOMMENDATION]),
+        texts=_check_levels_text(files[LEVELS]),
+    )
+
+
+def rules_to_jsonable(raw: dict):
+    """The raw rules with YAML-only types made JSON-safe: floats as their exact text, keys
+    as strings. `parse_rules` reads the result back to the same Rules."""
+    if isinstance(raw, dict):
+        return {str(key): rules_to_jsonable(value) for key, value in raw.items()}
+    if isinstance(raw, list):
+        return [rules_to_jsonable(value) for value in raw]
+    if isinstance(raw, float):
+        return repr(raw)
+    return raw

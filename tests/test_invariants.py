@@ -1,0 +1,64 @@
+"""Properties that must hold for every input a link or a form can carry."""
+
+from decimal import Decimal
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from calculator.estimate import estimate
+from calculator.inputs import PARAMS_BY_NAME, Inputs
+from calculator.query import parse_query, to_query
+
+communes = st.sampled_from(["saint-denis", "saint-paul", "cilaos", "l-etang-sale", "le-tampon"])
+quantities = st.one_of(st.none(), st.decimals(min_value=0, max_value=100, places=2))
+
+
+@st.composite
+def inputs(draw):
+    return Inputs(
+        niveau=draw(st.one_of(st.none(), st.integers(1, 3))),
+        postes=draw(st.integers(1, 250)), serveurs=draw(st.integers(0, 20)),
+        imagerie=draw(st.integers(0, 50)), licences=draw(st.integers(0, 250)),
+        sauvegarde=draw(st.integers(0, 100000)), sites=draw(st.integers(1, 10)),
+        commune=draw(communes), heures=draw(quantities), visites=draw(quantities),
+        tpe=draw(st.booleans()), standard=draw(st.booleans()), astreinte=draw(st.booleans()),
+    )
+
+
+@given(inputs(), st.integers(1, 249))
+def test_more_workstations_never_cost_less(rules, base, extra):
+    """A prospect adding a workstation must never see any level get cheaper."""
+    more = Inputs(**{**base.__dict__, "postes": min(250, base.postes + extra)})
+    before, after = estimate(rules, base).levels, estimate(rules, more).levels
+    assert all(after[n].total_ht >= before[n].total_ht for n in (1, 2, 3))
+
+
+@given(inputs())
+def test_totals_add_up_exactly(rules, value):
+    """The figures on an estimate must add up to the cent, as on the invoice that follows."""
+    for level in estimate(rules, value).levels.values():
+        assert level.total_ht == sum(line.amount for line in level.lines)
+        assert level.total_ttc == level.total_ht + level.vat
+        assert level.annual_ttc == 12 * level.total_ttc
+        assert level.total_ht >= 0 and level.vat >= 0
+        assert level.total_ttc.as_tuple().exponent == -2
+
+
+@given(st.text(max_size=200))
+@settings(max_examples=300)
+def test_any_query_string_parses_to_valid_inputs(rules, query):
+    """Links are edited by hand: whatever arrives, the parser answers with usable inputs."""
+    result, notices = parse_query(query, rules)
+    for name, param in PARAMS_BY_NAME.items():
+        value = getattr(result, name)
+        if param.kind in ("int", "decimal", "level") and value is not None:
+            assert param.minimum <= value <= param.maximum
+    assert rules.commune(result.commune) is not None
+    assert all(isinstance(notice, str) and notice for notice in notices)
+
+
+@given(inputs())
+def test_canonical_link_reproduces_the_estimate(rules, value):
+    """A link copied from the calculator opens the same estimate, with no notice."""
+    parsed, notices = parse_query(to_query(value), rules)
+    assert notices == [] and parsed == value
