@@ -37,7 +37,7 @@ def _line(label: str, quantity, unit_price: Decimal) -> Line:
     return Line(label, quantity, unit_price, to_cents(quantity * unit_price))
 
 
-def _band_label(band) -> str:
+def band_label(band) -> str:
     if band.last is None:
         return f"Postes à partir du {band.first}e"
     if band.first == band.last:
@@ -52,7 +52,7 @@ def workstation_lines(bands, workstations: int) -> list:
         top = workstations if band.last is None else min(workstations, band.last)
         count = top - band.first + 1
         if count > 0:
-            lines.append(_line(_band_label(band), count, band.price))
+            lines.append(_line(band_label(band), count, band.price))
     return lines
 
 
@@ -98,12 +98,12 @@ def level1_lines(rules, inputs: Inputs, zone: int) -> list:
     rates = rules.level1
     hours, visits = level1_hours(rates, inputs), level1_visits(rates, inputs)
     visit_price = rates.onsite_hour * rates.hours_per_visit + rules.travel[zone]
-    hours_source = "" if inputs.heures is not None else ", estimation"
-    visits_source = "" if inputs.visites is not None else ", estimation"
+    hours_unit = "heures" if inputs.heures is not None else "heures estimées"
+    visits_unit = "visites" if inputs.visites is not None else "visites estimées"
     return [
-        _line(f"Assistance à distance, en heures{hours_source}", hours, rates.remote_hour),
-        _line(f"Interventions sur site ({_n(rates.hours_per_visit)} h + déplacement zone {zone}), "
-              f"en visites{visits_source}", visits, visit_price),
+        _line(f"Assistance à distance ({hours_unit})", hours, rates.remote_hour),
+        _line(f"Sur site : {_n(rates.hours_per_visit)} h + déplacement zone {zone} ({visits_unit})",
+              visits, visit_price),
     ]
 
 

@@ -79,8 +79,9 @@ def estimate_view(estimate, rules) -> dict:
         "raisons": list(estimate.reasons),
         "seuil": (f"Au-delà de {format_hours(estimate.break_even_hours)} d'assistance à distance par mois, "
                   f"le niveau 2 revient moins cher que le niveau 1 facturé au temps passé."),
-        "commune": commune.name,
-        "zone": commune.zone,
+        "deplacement": (f"Déplacement pour {commune.name} (zone {commune.zone}) : "
+                        f"{format_eur(rules.travel[commune.zone])} HT par visite, compris dans l'estimation "
+                        f"du niveau 1, en sus du forfait aux niveaux 2 et 3."),
         "tva_pourcent": format_number(rules.vat_percent),
         "avis": list(estimate.notices),
         "entrees": inputs_json(inputs),
@@ -96,3 +97,29 @@ def coverage_json(status) -> dict:
         "prochaine_ouverture": status.next_opening.isoformat() if status.next_opening else None,
         "jour_ferie": status.holiday,
     }
+
+
+DAY_NAMES = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
+MONTH_NAMES = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
+               "septembre", "octobre", "novembre", "décembre")
+MODE_PHRASES = {"sur_site_et_distanciel": "sur site et à distance", "distanciel": "à distance uniquement"}
+
+
+def french_moment(moment) -> str:
+    """datetime -> "lundi 21 décembre à 7 h 00"."""
+    return (f"{DAY_NAMES[moment.weekday()]} {moment.day} {MONTH_NAMES[moment.month - 1]} "
+            f"à {moment.hour}\u00a0h\u00a0{moment.minute:02d}")
+
+
+def coverage_view(level: int, status) -> dict:
+    """A support status as shown to visitors, with the machine-readable hooks."""
+    if status.open:
+        text = (f"Support joignable maintenant, {MODE_PHRASES[status.mode]}, "
+                f"jusqu'à {status.closes.hour}\u00a0h\u00a0{status.closes.minute:02d}.")
+    elif status.next_opening:
+        text = f"Support fermé. Prochaine ouverture : {french_moment(status.next_opening)}."
+    else:
+        text = "Support fermé."
+    if status.holiday:
+        text += f" Jour férié : {status.holiday}."
+    return {"niveau": level, "ouvert": status.open, "mode": status.mode or "", "texte": text}

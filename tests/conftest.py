@@ -1,6 +1,17 @@
+import os
+import threading
+from pathlib import Path
+
 import pytest
 
+import build
 from calculator.load import load_rules
+from serve import make_server
+
+# Keep a headless Chromium off the network: this machine has none beyond localhost.
+CHROMIUM_FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                  "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
+SYSTEM_CHROMIUM = "/usr/bin/chromium"
 
 
 @pytest.fixture(scope="session")
@@ -11,3 +22,33 @@ def rules():
 @pytest.fixture(scope="session")
 def raw_rules():
     return load_rules()[1]
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args, playwright):
+    """Playwright's own Chromium when it is installed, else the system one."""
+    args = {**browser_type_launch_args, "args": CHROMIUM_FLAGS}
+    if not Path(playwright.chromium.executable_path).exists():
+        args["executable_path"] = SYSTEM_CHROMIUM
+    return args
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory):
+    out = tmp_path_factory.mktemp("site") / "dist"
+    build.build(out)
+    return out
+
+
+def serve_in_thread(directory: Path):
+    server = make_server(directory, 0)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    return server
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site):
+    server = serve_in_thread(built_site)
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()

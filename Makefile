@@ -1,0 +1,42 @@
+# Two commands for a fresh machine (Python >= 3.11, Node.js with npm, make):
+#   make serve   build the site and serve it on http://localhost:8000
+#   make test    run every test (engine, build, real Chromium, real Pyodide)
+# Each does its own set-up: a virtualenv with pinned packages, `npm ci`, a Chromium.
+
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+PY_DEPS := $(VENV)/.installed
+NODE_DEPS := node_modules/.package-lock.json
+
+.PHONY: serve test build setup chromium bench clean
+
+setup: $(PY_DEPS) $(NODE_DEPS)
+
+$(PY_DEPS): requirements.txt
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+$(NODE_DEPS): package.json package-lock.json
+	npm ci --no-audit --no-fund
+	touch $@
+
+# Playwright's own browser download is not reachable everywhere: use Debian's chromium.
+chromium:
+	@sh .ci/ensure-chromium
+
+build: setup
+	$(PY) build.py --out dist
+
+serve: build
+	$(PY) serve.py --dir dist --port 8000
+
+test: setup chromium
+	$(PY) -m pytest
+
+bench: setup chromium
+	$(PY) bench/run.py
+
+clean:
+	rm -rf dist build-cache .pytest_cache .hypothesis

@@ -1,0 +1,37 @@
+"""The engine's entry points for the Web Worker (Pyodide). Called from JavaScript with
+strings; answers JSON strings, so nothing but text crosses the worker boundary."""
+
+import json
+
+from .estimate import estimate_query
+from .report import estimate_view
+from .rules import parse_rules
+
+_rules = None
+
+
+def load_rules(rules_json: str) -> None:
+    """Validate the JSON copy of the rules with the same code as the build."""
+    global _rules
+    _rules = parse_rules(json.loads(rules_json))
+
+
+def estimate(query: str) -> str:
+    """A query string -> the display model of /cal/, as JSON."""
+    return json.dumps(estimate_view(estimate_query(_rules, query), _rules), ensure_ascii=False)
+
+
+def coverage(instant: str, on_call: bool) -> str:
+    """Support status of the three levels at an ISO instant, as JSON (needs `holidays`)."""
+    from datetime import datetime
+
+    from .coverage import status, utc_offset
+    from .report import coverage_view
+    from .reunion_holidays import reunion_holidays
+
+    tz = utc_offset(_rules.utc_offset)
+    moment = datetime.fromisoformat(instant.replace("Z", "+00:00")).astimezone(tz)
+    calendar = reunion_holidays([moment.year, moment.year + 1])
+    views = [coverage_view(level, status(schedule, moment, on_call, calendar, tz))
+             for level, schedule in sorted(_rules.schedules.items())]
+    return json.dumps(views, ensure_ascii=False)

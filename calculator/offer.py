@@ -1,0 +1,69 @@
+"""What the offer pages show, derived from the rules: rate cards and support hours in French."""
+
+from .coverage import weekly_hours
+from .money import format_eur, format_hours, format_number
+from .pricing import band_label
+from .rules import WEEKDAYS
+
+DAY_ABBREVIATIONS = ("lun.", "mar.", "mer.", "jeu.", "ven.", "sam.", "dim.")
+MODE_TEXT = {"sur_site_et_distanciel": "sur site et à distance", "distanciel": "à distance uniquement"}
+STATUS_TEXT = {"inclus": "Inclus", "non_inclus": "Non inclus", "temps_passe": "Facturé au temps passé"}
+
+
+def clock(minutes: int) -> str:
+    """510 -> "8 h 30", 480 -> "8 h"."""
+    hours, rest = divmod(minutes, 60)
+    return f"{hours}\u00a0h\u00a0{rest:02d}" if rest else f"{hours}\u00a0h"
+
+
+def windows_text(windows) -> str:
+    if not windows:
+        return "fermé"
+    parts = []
+    for window in windows:
+        text = f"{clock(window.start)} – {clock(window.end)}, {MODE_TEXT[window.mode]}"
+        if window.on_call_mode:
+            text += f" ({MODE_TEXT[window.on_call_mode]} pour le cabinet d'astreinte)"
+        parts.append(text)
+    return " ; ".join(parts)
+
+
+def schedule_lines(schedule) -> list:
+    """[(days, hours)]: consecutive weekdays with the same hours grouped, then public holidays."""
+    lines, start = [], 0
+    for index in range(1, len(WEEKDAYS) + 1):
+        if index == len(WEEKDAYS) or schedule.days[index] != schedule.days[start]:
+            days = DAY_ABBREVIATIONS[start] if index - 1 == start else f"{DAY_ABBREVIATIONS[start]}-{DAY_ABBREVIATIONS[index - 1]}"
+            lines.append((days, windows_text(schedule.days[start])))
+            start = index
+    lines.append(("jours fériés", windows_text(schedule.public_holiday)))
+    return lines
+
+
+def rate_card(rules, level: int) -> list:
+    """[(label, price)] for one level, as on the price list."""
+    travel = " / ".join(format_eur(rules.travel[zone]) for zone in sorted(rules.travel))
+    if level == 1:
+        return [
+            ("Assistance à distance", f"{format_eur(rules.level1.remote_hour)} HT de l'heure"),
+            ("Intervention sur site", f"{format_eur(rules.level1.onsite_hour)} HT de l'heure"),
+            ("Déplacement par visite (zones 1 / 2 / 3)", f"{travel} HT"),
+        ]
+    paid = rules.paid[level]
+    backup = paid.backup
+    rows = [("Forfait par site", f"{format_eur(paid.site_fee)} HT / mois")]
+    rows += [(band_label(band), f"{format_eur(band.price)} HT / poste / mois") for band in paid.bands]
+    rows += [
+        ("Serveur / NAS", f"{format_eur(paid.server)} HT / mois"),
+        ("Appareil d'imagerie médicale", f"{format_eur(paid.imaging)} HT / mois"),
+        ("Licence Microsoft 365 Apps supplémentaire (une par poste incluse)", f"{format_eur(paid.extra_licence)} HT / mois"),
+        (f"Sauvegarde en ligne incluse : {format_number(backup.included_gb)} Go + "
+         f"{format_number(backup.included_per_workstation_gb)} Go par poste ; au-delà, "
+         f"par tranche de {format_number(backup.block_gb)} Go", f"{format_eur(backup.block_price)} HT / mois"),
+        ("Déplacement par visite (zones 1 / 2 / 3), hors forfait", f"{travel} HT"),
+    ]
+    return rows
+
+
+def hours_summary(rules, level: int) -> str:
+    return f"{format_hours(weekly_hours(rules.schedules[level]))} par semaine"

@@ -1,0 +1,187 @@
+// /cal/ on the main thread: reads the form, talks to the Python worker, paints the answers.
+// It never runs Python itself; every figure and every French text comes from the engine.
+
+const root = document.documentElement;
+const boot = window.prismeBoot;
+const form = document.getElementById("formulaire");
+const $ = (id) => document.getElementById(id);
+const BOOT_TIMEOUT_MS = 60000;
+
+let nextId = 2;             // 0 and 1 were sent by boot.js (init and the estimate of the link)
+let latestEstimate = 1;     // only the answer to the latest question may be painted
+let firstPainted = false;
+let failed = false;
+let announceTimer = 0;
+
+function send(type, payload) {
+  const id = nextId++;
+  boot.worker.postMessage({ id, type, payload });
+  return id;
+}
+
+function fail(reason) {
+  if (failed) return;
+  failed = true;
+  root.dataset.calcul = "indisponible";
+  root.classList.add("echec");
+  $("repli-raison").prepend(`${reason} `);
+  $("etat-calcul").textContent = "Calcul en direct indisponible : les montants affichés correspondent aux valeurs par défaut.";
+}
+
+// Form <-> query string ------------------------------------------------------------------
+
+function formQuery() {
+  const query = new URLSearchParams();
+  for (const field of form.elements) {
+    if (!field.name) continue;
+    if (field.type === "checkbox") query.set(field.name, field.checked ? "1" : "0");
+    else if (field.value !== "" || field.required) query.set(field.name, field.value);
+  }
+  return query.toString();
+}
+
+function fillForm(inputs) {
+  for (const [name, value] of Object.entries(inputs)) {
+    const field = form.elements.namedItem(name);
+    if (!field) continue;
+    if (field.type === "checkbox") field.checked = Boolean(value);
+    else field.value = value === null ? "" : String(value);
+  }
+}
+
+// Painting -------------------------------------------------------------------------------
+
+function setText(id, text) {
+  $(id).textContent = text;
+}
+
+function setOutput(id, text, value) {
+  const output = $(id);
+  output.textContent = text;
+  output.dataset.value = value;
+}
+
+function listItems(container, items) {
+  container.replaceChildren(...items.map((text) => {
+    const item = document.createElement("li");
+    item.textContent = text;
+    return item;
+  }));
+}
+
+function lineRow(line) {
+  const row = document.createElement("tr");
+  const label = document.createElement("th");
+  label.scope = "row";
+  label.textContent = line.libelle;
+  row.append(label);
+  for (const text of [line.quantite, line.prix_unitaire, line.montant]) {
+    const cell = document.createElement("td");
+    cell.textContent = text;
+    row.append(cell);
+  }
+  return row;
+}
+
+function paint(view) {
+  for (const level of view.niveaux) {
+    const n = level.niveau;
+    setOutput(`total-ht-${n}`, level.total_ht, level.total_ht_valeur);
+    setOutput(`total-ttc-${n}`, level.total_ttc, level.total_ttc_valeur);
+    setText(`tva-${n}`, level.tva);
+    setText(`annuel-ht-${n}`, level.annuel_ht);
+    setText(`annuel-ttc-${n}`, level.annuel_ttc);
+    $(`lignes-${n}`).replaceChildren(...level.lignes.map(lineRow));
+    $(`niveau-${n}`).classList.toggle("mis-en-avant", n === view.niveau_affiche);
+    setText(`badge-${n}`, n === view.recommande ? "Recommandé" : n === view.niveau_affiche ? "Niveau choisi" : "");
+  }
+  setText("niveau-recommande", `niveau ${view.recommande}`);
+  listItems($("raisons"), view.raisons);
+  const notices = document.createElement("ul");
+  listItems(notices, view.avis);
+  $("avis").replaceChildren(...(view.avis.length ? [notices] : []));
+  setText("deplacement", view.deplacement);
+  setText("seuil", view.seuil);
+  const shown = view.niveaux[view.niveau_affiche - 1];
+  clearTimeout(announceTimer);
+  // Announced once the visitor pauses, not on every keystroke.
+  announceTimer = setTimeout(() => {
+    setText("annonce", `Niveau ${view.niveau_affiche} : ${shown.total_ht} HT par mois, ${shown.total_ttc} TTC.`);
+  }, 800);
+}
+
+function showEstimate(view, fromLink) {
+  if (fromLink) fillForm(view.entrees);
+  paint(view);
+  const url = view.requete ? `${location.pathname}?${view.requete}` : location.pathname;
+  history.replaceState(null, "", url);
+  root.dataset.calcul = "pret";
+  if (!firstPainted) {
+    firstPainted = true;
+    requestCoverage();
+  }
+}
+
+// Support status (needs the holidays data, loaded after the first estimate) ---------------
+
+function requestCoverage() {
+  const onCall = form.elements.namedItem("astreinte").checked;
+  send("coverage", { instant: new Date().toISOString(), onCall });
+}
+
+function paintCoverage(levels) {
+  for (const level of levels) {
+    const element = $(`support-status-${level.niveau}`);
+    element.textContent = level.texte;
+    element.dataset.ouvert = String(level.ouvert);
+    element.dataset.mode = level.mode;
+  }
+}
+
+// Messages ---------------------------------------------------------------------------------
+
+function onMessage({ id, type, result, error }) {
+  if (error) {
+    if (type === "fatal") fail(`Le moteur de calcul n'a pas pu démarrer (${error}).`);
+    else if (type === "init" || (type === "estimate" && !firstPainted)) fail(`Le moteur de calcul n'a pas pu démarrer (${error}).`);
+    else if (type === "estimate") fail(`Le calcul a échoué (${error}).`);
+    return;
+  }
+  if (type === "estimate" && id === latestEstimate) showEstimate(result, id === 1);
+  else if (type === "coverage") paintCoverage(result);
+}
+
+function recompute() {
+  if (failed) return;
+  root.dataset.calcul = "en-cours";
+  latestEstimate = send("estimate", { query: formQuery() });
+}
+
+async function copyLink() {
+  const status = $("copie-etat");
+  try {
+    await navigator.clipboard.writeText(location.href);
+    status.textContent = "Lien copié : collez-le dans un courriel ou un message.";
+  } catch {
+    status.textContent = `Copiez ce lien : ${location.href}`;
+  }
+}
+
+function connect() {
+  if (!boot || boot.failure || !boot.worker) {
+    fail(boot && boot.failure ? boot.failure : "Le moteur de calcul n'a pas pu démarrer.");
+    return;
+  }
+  boot.worker.onmessage = (event) => onMessage(event.data);
+  boot.worker.onerror = () => fail("Le moteur de calcul s'est arrêté.");
+  for (const message of boot.early.splice(0)) onMessage(message);
+  setTimeout(() => { if (!firstPainted) fail("Le moteur de calcul met trop de temps à démarrer."); }, BOOT_TIMEOUT_MS);
+  form.addEventListener("input", recompute);
+  form.addEventListener("change", (event) => {
+    if (event.target.name === "astreinte") requestCoverage();
+  });
+  form.addEventListener("submit", (event) => event.preventDefault());
+  $("copier").addEventListener("click", copyLink);
+}
+
+connect();

@@ -1,0 +1,72 @@
+// The Python side of /cal/: Pyodide in a module Web Worker, so the page never blocks.
+// Protocol: the page sends {id, type, payload}; every reply carries the same id and type,
+// with either `result` or `error` (French text). Messages wait behind the ready gate.
+
+const LIB = "/lib/prisme";   // where the engine (and later the holidays wheels) are unpacked
+
+let ready = null;            // Promise of { py, api } once Pyodide, engine and rules are loaded
+let holidays = null;         // Promise resolved once the holidays wheels are unpacked
+
+async function fetchBytes(url) {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${url} : ${response.status}`);
+  return new Uint8Array(await response.arrayBuffer());
+}
+
+async function fetchText(url) {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${url} : ${response.status}`);
+  return response.text();
+}
+
+async function start({ pyodide: indexURL, engine, rules, wheels }) {
+  // The engine and the rules download while Pyodide compiles.
+  const [{ loadPyodide }, engineZip, rulesJson] = await Promise.all([
+    import(`${indexURL}pyodide.mjs`), fetchBytes(engine), fetchText(rules),
+  ]);
+  const py = await loadPyodide({ indexURL, fullStdLib: false });
+  py.unpackArchive(engineZip, "zip", { extractDir: LIB });
+  py.pyimport("sys").path.insert(0, LIB);
+  const api = py.pyimport("calculator.browser");
+  api.load_rules(rulesJson);
+  return { py, api, wheels };
+}
+
+async function unpackWheels({ py, wheels }) {
+  const archives = await Promise.all(wheels.map(fetchBytes));
+  for (const archive of archives) py.unpackArchive(archive, "zip", { extractDir: LIB });
+}
+
+const handlers = {
+  estimate: ({ api }, { query }) => JSON.parse(api.estimate(query)),
+  coverage: async (engine, { instant, onCall }) => {
+    holidays ??= unpackWheels(engine);
+    await holidays;
+    return JSON.parse(engine.api.coverage(instant, Boolean(onCall)));
+  },
+};
+
+// Pyodide can fail outside of any awaited promise (e.g. a blocked .wasm download makes
+// Emscripten abort): report it at once rather than leave the page waiting.
+function reportFatal(reason) {
+  self.postMessage({ id: null, type: "fatal", error: String(reason && reason.message ? reason.message : reason) });
+}
+self.addEventListener("unhandledrejection", (event) => reportFatal(event.reason));
+self.addEventListener("error", (event) => reportFatal(event.message));
+
+self.onmessage = async ({ data: { id, type, payload } }) => {
+  try {
+    if (type === "init") {
+      ready = start(payload);
+      await ready;
+      self.postMessage({ id, type, result: "pret" });
+      return;
+    }
+    const engine = await ready;
+    const handler = handlers[type];
+    if (!handler) throw new Error(`message inconnu : ${type}`);
+    self.postMessage({ id, type, result: await handler(engine, payload) });
+  } catch (error) {
+    self.postMessage({ id, type, error: String(error && error.message ? error.message : error) });
+  }
+};

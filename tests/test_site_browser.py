@@ -1,0 +1,158 @@
+"""The built site in a real Chromium, with the real Pyodide running the engine in a worker."""
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+from urllib.parse import parse_qsl, urlencode, urlsplit
+
+import pytest
+from playwright.sync_api import expect
+
+ROOT = Path(__file__).resolve().parents[1]
+READY = 'html[data-calcul="pret"]'
+BOOT_TIMEOUT = 90_000    # Pyodide's first start on a slow, shared CI machine
+
+
+def cli_estimate(query: str) -> dict:
+    """The same estimate computed by the command line in CPython."""
+    flags = [item for key, value in parse_qsl(query, keep_blank_values=True) for item in (f"--{key}", value)]
+    result = subprocess.run([sys.executable, "-m", "calculator", "devis", *flags, "--json"],
+                            cwd=ROOT, capture_output=True, text=True, check=True)
+    return json.loads(result.stdout)
+
+
+def open_calculator(page, site_url, query=""):
+    page.goto(f"{site_url}/cal/{'?' + query if query else ''}")
+    page.wait_for_selector(READY, timeout=BOOT_TIMEOUT)
+
+
+def totals_on_screen(page) -> dict:
+    return {str(n): (page.locator(f"#total-ht-{n}").get_attribute("data-value"),
+                     page.locator(f"#total-ttc-{n}").get_attribute("data-value")) for n in (1, 2, 3)}
+
+
+@pytest.fixture
+def console_errors(page):
+    errors = []
+    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    return errors
+
+
+def test_default_page_is_prerendered_without_javascript(browser, site_url):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(f"{site_url}/cal/")
+    assert page.locator("html").get_attribute("data-calcul") == "pret"
+    # One workstation, Saint-Denis: 49 + 39 at level 2; 8.5 % VAT half-up.
+    assert page.locator("#total-ht-2").get_attribute("data-value") == "88.00"
+    assert page.locator("#total-ttc-2").inner_text() == "95,48\u00a0€"
+    expect(page.locator("#repli")).to_be_visible()
+    expect(page.locator("#repli")).to_contain_text("02 62 79 00 11")
+    context.close()
+
+
+@pytest.mark.parametrize("query", [
+    "postes=7&serveurs=1&imagerie=2&commune=saint-denis",
+    "postes=16&sites=2&commune=cilaos&heures=3.5",
+    "tpe=1&licences=4&sauvegarde=5000&postes=3",
+    "niveau=1&postes=2&visites=0.5&commune=l-etang-sale",
+    "postes=abc&commune=paris&serveurs=99",
+])
+def test_prefilled_link_matches_the_command_line(page, site_url, console_errors, query):
+    open_calculator(page, site_url, query)
+    expected = cli_estimate(query)
+    assert totals_on_screen(page) == {n: (level["total_ht"], level["total_ttc"])
+                                      for n, level in expected["niveaux"].items()}
+    assert page.locator("#niveau-recommande").inner_text() == f"niveau {expected['recommande']}"
+    assert console_errors == []
+
+
+def test_worked_example_in_french_format(page, site_url):
+    open_calculator(page, site_url, "postes=7&serveurs=1&imagerie=2")
+    assert page.locator("#total-ht-2").inner_text() == "409,00\u00a0€"
+    assert page.locator("#total-ttc-2").inner_text() == "443,77\u00a0€"
+    assert page.locator("#total-ht-3").inner_text() == "645,00\u00a0€"
+    expect(page.locator("#niveau-2")).to_have_class("niveau mis-en-avant")
+    expect(page.locator("#seuil")).to_contain_text("6,50\u00a0h")
+
+
+def test_changing_inputs_updates_totals_and_address(page, site_url):
+    open_calculator(page, site_url)
+    page.fill("#champ-postes", "6")
+    page.wait_for_selector(READY)
+    expect(page.locator("#total-ht-2")).to_have_attribute("data-value", "278.00")   # 49 + 5 x 39 + 34
+    page.select_option("#champ-commune", "saint-pierre")
+    page.check("#champ-tpe")
+    expect(page.locator("#niveau-recommande")).to_have_text("niveau 3")
+    page.wait_for_selector(READY)
+    assert dict(parse_qsl(urlsplit(page.url).query)) == {"postes": "6", "commune": "saint-pierre", "tpe": "1"}
+
+
+def test_copied_link_reproduces_the_estimate(browser, site_url):
+    context = browser.new_context()
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=site_url)
+    page = context.new_page()
+    open_calculator(page, site_url)
+    page.fill("#champ-postes", "11")
+    page.fill("#champ-imagerie", "1")
+    page.wait_for_selector(READY)
+    expect(page.locator("#total-ht-3")).to_have_attribute("data-value", "725.00")  # 89 + 295 + 6 x 52 + 29
+    page.click("#copier")
+    expect(page.locator("#copie-etat")).to_contain_text("Lien copié")
+    link = page.evaluate("navigator.clipboard.readText()")
+    shown = totals_on_screen(page)
+    other = context.new_page()
+    other.goto(link)
+    other.wait_for_selector(READY, timeout=BOOT_TIMEOUT)
+    assert totals_on_screen(other) == shown
+    assert other.locator("#champ-postes").input_value() == "11"
+    context.close()
+
+
+def test_bad_parameters_give_notices_and_defaults(page, site_url):
+    open_calculator(page, site_url, "postes=beaucoup&commune=paris&tpe=peut-etre&zzz=1")
+    notices = page.locator("#avis li")
+    expect(notices).to_have_count(4)
+    expect(page.locator("#avis")).to_contain_text("« postes » : « beaucoup » n'est pas un nombre")
+    expect(page.locator("#avis")).to_contain_text("Saint-Denis utilisée")
+    assert page.locator("#champ-postes").input_value() == "1"
+    assert page.locator("#champ-commune").input_value() == "saint-denis"
+    assert urlsplit(page.url).query == ""       # the address bar shows the canonical link
+
+
+def test_script_in_a_link_is_shown_as_text(page, site_url):
+    dialogs = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    open_calculator(page, site_url, urlencode({"commune": '"><img src=x onerror=alert(1)>', "postes": "<script>alert(2)</script>"}))
+    expect(page.locator("#avis")).to_contain_text('"><img src=x onerror=alert(1)>')
+    assert page.locator("#avis img").count() == 0 and dialogs == []
+    assert page.locator("#total-ht-2").get_attribute("data-value") == "88.00"
+
+
+def test_no_request_leaves_the_origin(page, site_url):
+    requests = []
+    page.on("request", lambda request: requests.append(request.url))
+    open_calculator(page, site_url, "postes=3")
+    page.wait_for_function("document.getElementById('support-status-1').dataset.ouvert !== undefined",
+                           timeout=BOOT_TIMEOUT)
+    assert requests and all(url.startswith(site_url + "/") for url in requests), requests
+
+
+def test_support_status_after_first_estimate(page, site_url):
+    open_calculator(page, site_url)
+    status = page.locator("#support-status-2")
+    page.wait_for_function("document.getElementById('support-status-2').dataset.ouvert !== undefined",
+                           timeout=BOOT_TIMEOUT)
+    assert status.get_attribute("data-ouvert") in ("true", "false")
+    assert status.inner_text().startswith("Support ")
+
+
+def test_fallback_when_webassembly_is_blocked(page, site_url):
+    page.route("**/*.wasm", lambda route: route.abort())
+    page.goto(f"{site_url}/cal/?postes=4")
+    page.wait_for_selector('html[data-calcul="indisponible"]', timeout=BOOT_TIMEOUT)
+    expect(page.locator("#repli")).to_be_visible()
+    expect(page.locator("#repli")).to_contain_text("02 62 79 00 11")
+    expect(page.locator("#repli-raison")).to_contain_text("n'a pas pu démarrer")
