@@ -1,0 +1,17 @@
+// Runs the engine in the real Pyodide under Node.js, loaded the way the browser worker
+// loads it (engine archive + rules JSON + holidays wheels), and prints its parity report.
+// Usage: node pyodide_runner.mjs <pyodide dir> <engine.zip> <rules.json> <cases.json> <wheel>...
+import { readFileSync } from "node:fs";
+import { pathToFileURL } from "node:url";
+
+const [pyodideDir, engine, rules, cases, ...wheels] = process.argv.slice(2);
+const LIB = "/lib/prisme";
+const { loadPyodide } = await import(pathToFileURL(`${pyodideDir}/pyodide.mjs`).href);
+const py = await loadPyodide({ indexURL: `${pyodideDir}/` });
+for (const archive of [engine, ...wheels]) {
+  py.unpackArchive(new Uint8Array(readFileSync(archive)), "zip", { extractDir: LIB });
+}
+py.pyimport("sys").path.insert(0, LIB);
+const api = py.pyimport("calculator.browser");
+api.load_rules(readFileSync(rules, "utf8"));
+process.stdout.write(api.parity_report(readFileSync(cases, "utf8")));

@@ -1,0 +1,62 @@
+"""The engine gives byte-identical answers in CPython and in Pyodide (Python 3.14, Node.js)."""
+
+import json
+import random
+import subprocess
+from pathlib import Path
+from urllib.parse import urlencode
+
+import build
+from calculator import browser
+from calculator.rules import rules_to_jsonable
+
+ROOT = Path(__file__).resolve().parents[1]
+COMMUNES = ["saint-denis", "saint-paul", "cilaos", "l-etang-sale", "trois-bassins", "Saint-Pierre", "paris"]
+ODD_VALUES = ["", "abc", "NaN", "1e309", "-3", "7.5", "2,25", "0", "250", "%", "٣", "１２"]
+
+
+def generated_cases(count=300, seed=974):
+    """Queries a form or a hand-edited link can produce, and instants around the support hours."""
+    pick = random.Random(seed)
+    queries = []
+    for _ in range(count):
+        params = {
+            "postes": pick.randint(1, 260), "serveurs": pick.randint(0, 22), "imagerie": pick.randint(0, 5),
+            "licences": pick.randint(0, 12), "sauvegarde": pick.choice([0, 250, 999, 4321, 120000]),
+            "sites": pick.randint(1, 11), "commune": pick.choice(COMMUNES),
+            "heures": pick.choice(["", "0", "1.25", "3,5", "12.345"]), "visites": pick.choice(["", "0.5", "2"]),
+            "tpe": pick.choice("01"), "standard": pick.choice("01"), "astreinte": pick.choice("01"),
+            "niveau": pick.choice(["", "1", "2", "3"]),
+        }
+        chosen = {key: value for key, value in params.items() if pick.random() < 0.6}
+        if pick.random() < 0.2:
+            chosen[pick.choice(list(params))] = pick.choice(ODD_VALUES)
+        queries.append(urlencode(chosen))
+    instants = []
+    for _ in range(count):
+        day = pick.choice(["2026-12-20", "2027-12-20", "2026-11-28", "2026-11-30", "2027-03-29", "2026-12-31"])
+        instants.append([pick.randint(1, 3), f"{day}T{pick.randint(0, 23):02d}:{pick.choice([0, 29, 30, 59]):02d}+04:00",
+                         pick.random() < 0.5])
+    return {"queries": queries, "instants": instants}
+
+
+def test_cpython_and_pyodide_agree(tmp_path, raw_rules):
+    rules_json = json.dumps(rules_to_jsonable(raw_rules), ensure_ascii=False, sort_keys=True)
+    cases = json.dumps(generated_cases())
+    (tmp_path / "engine.zip").write_bytes(build.engine_archive())
+    (tmp_path / "rules.json").write_text(rules_json, encoding="utf-8")
+    (tmp_path / "cases.json").write_text(cases, encoding="utf-8")
+    wheels = [str(path) for path in build.browser_wheels()]
+    result = subprocess.run(
+        ["node", str(ROOT / "tests" / "pyodide_runner.mjs"), str(build.PYODIDE_NPM),
+         str(tmp_path / "engine.zip"), str(tmp_path / "rules.json"), str(tmp_path / "cases.json"), *wheels],
+        capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stderr[-2000:]
+
+    browser.load_rules(rules_json)
+    expected = browser.parity_report(cases)
+    assert result.stdout == expected
+    report = json.loads(expected)
+    assert len(report["estimations"]) == 300 and len(report["couverture"]) == 300
+    assert any(item["json"]["avis"] for item in report["estimations"])          # odd values were exercised
+    assert any(item["jour_ferie"] for item in report["couverture"])             # and public holidays
