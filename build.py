@@ -12,10 +12,12 @@ import io
 import json
 import os
 import shutil
+import struct
 import subprocess
 import sys
 import tempfile
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -40,6 +42,21 @@ PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_s
 # Engine modules the browser imports; the CLI and the YAML loader stay on the build side.
 ENGINE_EXCLUDED = {"cli.py", "load.py", "__main__.py"}
 FIXED_ZIP_TIME = (1980, 1, 1, 0, 0, 0)   # byte-identical archives from one build to the next
+
+# Everything comes from our own origin; Pyodide needs only 'wasm-unsafe-eval' to compile.
+CONTENT_SECURITY_POLICY = ("default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; worker-src 'self'; "
+                           "connect-src 'self'; img-src 'self' data:; style-src 'self'; font-src 'self'; "
+                           "object-src 'none'; base-uri 'self'; form-action 'self'")
+SECURITY_HEADERS = {
+    # frame-ancestors is only honoured in a header, not in the pages' <meta>.
+    "Content-Security-Policy": CONTENT_SECURITY_POLICY + "; frame-ancestors 'none'",
+    "Referrer-Policy": "strict-origin-when-cross-origin",
+    "X-Content-Type-Options": "nosniff",
+    "Permissions-Policy": "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()",
+}
+# Content-hashed files never change; pages and the service worker are revalidated every time.
+IMMUTABLE = "public, max-age=31536000, immutable"
+REVALIDATE = "no-cache"
 
 
 class BuildError(Exception):
@@ -170,15 +187,70 @@ PAGES = {
 }
 
 
-def render_pages(output: Output, data: dict, assets: dict, base_url: str) -> None:
+def public_path(path: str) -> str:
+    """"cal/index.html" -> "cal/": the address people share."""
+    return path[: -len("index.html")] if path.endswith("index.html") else path
+
+
+def render_pages(output: Output, data: dict, assets: dict, base_url: str, site_origin: str) -> list:
+    """Render every page; return the public paths to list in the sitemap."""
     env = Environment(loader=FileSystemLoader(SITE / "templates"), autoescape=True,
                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
-    context = {**data, "base": base_url, "assets": assets, "asset": lambda name: base_url + assets[name]}
-    for path, template in PAGES.items():
-        output.add(path, env.get_template(template).render(context, page=path))
-    for level in data["niveaux"]:
-        path = f"prestations/niveau-{level['numero']}/index.html"
-        output.add(path, env.get_template("niveau.html").render(context, page=path, niveau=level))
+    share_image = output.add_hashed("assets", "partage.png", share_image_png())
+    context = {**data, "base": base_url, "assets": assets, "asset": lambda name: base_url + assets[name],
+               "csp": CONTENT_SECURITY_POLICY, "origine": site_origin,
+               "image_partage": f"{site_origin}{base_url}{share_image}"}
+    pages = [(path, template, {}) for path, template in PAGES.items()]
+    pages += [(f"prestations/niveau-{level['numero']}/index.html", "niveau.html", {"niveau": level})
+              for level in data["niveaux"]]
+    for path, template, extra in pages:
+        output.add(path, env.get_template(template).render(context, page=path, adresse=public_path(path), **extra))
+    return [public_path(path) for path, _, _ in pages if path != "404.html"]
+
+
+def headers_file(base_url: str) -> str:
+    """`_headers` (Netlify / Cloudflare Pages syntax): security headers and cache policy."""
+    rules = [(f"{base_url}*", {**SECURITY_HEADERS, "Cache-Control": REVALIDATE}),
+             (f"{base_url}assets/*", {"Cache-Control": IMMUTABLE}),
+             (f"{base_url}pyodide/*", {"Cache-Control": IMMUTABLE})]
+    lines = []
+    for path, headers in rules:
+        lines.append(path)
+        lines += [f"  {name}: {value}" for name, value in headers.items()]
+    return "\n".join(lines) + "\n"
+
+
+def share_image_png(width=1200, height=630) -> bytes:
+    """The Open Graph / Twitter card image: the favicon's monitor, drawn as a PNG here so
+    that the build needs no image library and the bytes never change."""
+    blue, white = b"\x0b\x4f\x8a", b"\xff\xff\xff"
+    screen = (360, 150, 840, 420)            # left, top, right, bottom of the monitor
+    border = 28
+
+    def pixel(x, y):
+        left, top, right, bottom = screen
+        in_frame = left <= x < right and top <= y < bottom and not (
+            left + border <= x < right - border and top + border <= y < bottom - border)
+        in_stand = (585 <= x < 615 and bottom <= y < 500) or (480 <= x < 720 and 500 <= y < 528)
+        return white if in_frame or in_stand else blue
+
+    rows = b"".join(b"\x00" + b"".join(pixel(x, y) for x in range(width)) for y in range(height))
+
+    def chunk(kind, data):
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(rows, 9)) + chunk(b"IEND", b"")
+
+
+def sitemap_xml(site_origin: str, base_url: str, pages) -> str:
+    urls = "".join(f"  <url><loc>{site_origin}{base_url}{page}</loc></url>\n" for page in pages)
+    return ('<?xml version="1.0" encoding="UTF-8"?>\n'
+            '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n' + urls + "</urlset>\n")
+
+
+def robots_txt(site_origin: str, base_url: str) -> str:
+    return f"User-agent: *\nAllow: /\nSitemap: {site_origin}{base_url}sitemap.xml\n"
 
 
 # 5. Write ------------------------------------------------------------------------------
@@ -208,13 +280,20 @@ def normalise_base_url(base_url: str) -> str:
     return "/" + base_url.strip("/") + "/" if base_url.strip("/") else "/"
 
 
-def build(out_dir: Path, base_url: str = "/", rules_dir: Path = ROOT / "rules") -> Output:
-    base_url = normalise_base_url(base_url)
+DEFAULT_ORIGIN = "https://reunioninformatique.com"
+
+
+def build(out_dir: Path, base_url: str = "/", rules_dir: Path = ROOT / "rules",
+          site_origin: str = DEFAULT_ORIGIN) -> Output:
+    base_url, site_origin = normalise_base_url(base_url), site_origin.rstrip("/")
     rules, raw = load_validated_rules(rules_dir)
     data = compute_page_data(rules)
     output = Output()
     assets = bundle_assets(output, raw)
-    render_pages(output, data, assets, base_url)
+    public_pages = render_pages(output, data, assets, base_url, site_origin)
+    output.add("_headers", headers_file(base_url))
+    output.add("sitemap.xml", sitemap_xml(site_origin, base_url, public_pages))
+    output.add("robots.txt", robots_txt(site_origin, base_url))
     write_output(output, out_dir)
     return output
 
@@ -224,9 +303,10 @@ def main(argv=None) -> int:
     parser.add_argument("--out", default="dist", help="dossier de sortie (dist/ par défaut)")
     parser.add_argument("--base-url", default="/", help="chemin d'hébergement, par ex. /tarifs/")
     parser.add_argument("--rules", default=str(ROOT / "rules"), help="dossier des règles YAML")
+    parser.add_argument("--site-origin", default=DEFAULT_ORIGIN, help="origine publique, pour les URL canoniques")
     args = parser.parse_args(argv)
     try:
-        output = build(Path(args.out), args.base_url, Path(args.rules))
+        output = build(Path(args.out), args.base_url, Path(args.rules), args.site_origin)
     except RulesError as error:
         print(f"Erreur dans les règles, site non modifié : {error}", file=sys.stderr)
         return 1

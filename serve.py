@@ -1,6 +1,11 @@
-"""Serve the built site on localhost with the MIME types Pyodide needs (`make serve`)."""
+"""Serve the built site on localhost as a static host would (`make serve`, tests, bench).
+
+MIME types Pyodide needs (`.wasm` as application/wasm, `.mjs` as JavaScript), the headers
+of the site's `_headers` file, the site's 404 page, and an optional sub-path prefix.
+"""
 
 import argparse
+import fnmatch
 import functools
 import http.server
 from pathlib import Path
@@ -15,11 +20,46 @@ MIME_TYPES = {
     ".css": "text/css",
     ".html": "text/html; charset=utf-8",
     ".svg": "image/svg+xml",
+    ".png": "image/png",
+    ".xml": "application/xml",
+    ".txt": "text/plain; charset=utf-8",
 }
+
+
+def read_headers_file(path: Path) -> list:
+    """`_headers` -> [(path pattern, [(name, value)])], in file order."""
+    rules = []
+    if not path.exists():
+        return rules
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line and not line[0].isspace():
+            rules.append((line.strip(), []))
+        elif line.strip() and rules:
+            name, _, value = line.strip().partition(":")
+            rules[-1][1].append((name.strip(), value.strip()))
+    return rules
 
 
 class SiteHandler(http.server.SimpleHTTPRequestHandler):
     extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map, **MIME_TYPES}
+    prefix = "/"
+    header_rules = ()
+
+    def translate_path(self, path):
+        # The site may be built for a sub-path (/tarifs/): serve it there and nowhere else.
+        if not path.startswith(self.prefix):
+            return str(Path(self.directory) / "__outside_prefix__")
+        return super().translate_path("/" + path[len(self.prefix):])
+
+    def end_headers(self):
+        path = self.path.split("?", 1)[0]
+        merged = {}
+        for pattern, headers in self.header_rules:
+            if fnmatch.fnmatchcase(path, pattern):
+                merged.update(headers)
+        for name, value in merged.items():
+            self.send_header(name, value)
+        super().end_headers()
 
     def send_error(self, code, message=None, explain=None):
         """Answer unknown paths with the site's own 404 page, as static hosts do."""
@@ -38,8 +78,11 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-def make_server(directory: Path, port: int, host: str = "127.0.0.1") -> http.server.ThreadingHTTPServer:
-    handler = functools.partial(SiteHandler, directory=str(directory))
+def make_server(directory: Path, port: int, prefix: str = "/", host: str = "127.0.0.1"):
+    directory = Path(directory)
+    handler_class = type("ConfiguredSiteHandler", (SiteHandler,), {
+        "prefix": prefix, "header_rules": tuple(read_headers_file(directory / "_headers"))})
+    handler = functools.partial(handler_class, directory=str(directory))
     return http.server.ThreadingHTTPServer((host, port), handler)
 
 
@@ -47,9 +90,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description="Sert le site construit sur http://localhost:8000")
     parser.add_argument("--dir", default="dist")
     parser.add_argument("--port", type=int, default=8000)
+    parser.add_argument("--prefix", default="/", help="chemin d'hébergement, comme --base-url du build")
     args = parser.parse_args()
-    server = make_server(Path(args.dir), args.port)
-    print(f"Site servi sur http://localhost:{args.port}/ (dossier {args.dir}/). Ctrl+C pour arrêter.")
+    server = make_server(Path(args.dir), args.port, args.prefix)
+    print(f"Site servi sur http://localhost:{args.port}{args.prefix} (dossier {args.dir}/). Ctrl+C pour arrêter.")
     try:
         server.serve_forever()
     except KeyboardInterrupt:

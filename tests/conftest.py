@@ -40,8 +40,8 @@ def built_site(tmp_path_factory):
     return out
 
 
-def serve_in_thread(directory: Path):
-    server = make_server(directory, 0)
+def serve_in_thread(directory: Path, prefix: str = "/"):
+    server = make_server(directory, 0, prefix)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     return server

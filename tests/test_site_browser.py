@@ -135,16 +135,14 @@ def test_no_request_leaves_the_origin(page, site_url):
     requests = []
     page.on("request", lambda request: requests.append(request.url))
     open_calculator(page, site_url, "postes=3")
-    page.wait_for_function("document.getElementById('support-status-1').dataset.ouvert !== undefined",
-                           timeout=BOOT_TIMEOUT)
+    page.wait_for_selector("#support-status-1[data-ouvert]", timeout=BOOT_TIMEOUT)
     assert requests and all(url.startswith(site_url + "/") for url in requests), requests
 
 
 def test_support_status_after_first_estimate(page, site_url):
     open_calculator(page, site_url)
     status = page.locator("#support-status-2")
-    page.wait_for_function("document.getElementById('support-status-2').dataset.ouvert !== undefined",
-                           timeout=BOOT_TIMEOUT)
+    page.wait_for_selector("#support-status-2[data-ouvert]", timeout=BOOT_TIMEOUT)
     assert status.get_attribute("data-ouvert") in ("true", "false")
     assert status.inner_text().startswith("Support ")
 

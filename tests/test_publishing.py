@@ -1,0 +1,107 @@
+"""What static hosting needs: a valid workflow, security headers, sub-path hosting, previews."""
+
+import re
+import struct
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import build
+
+from .conftest import serve_in_thread
+
+ROOT = Path(__file__).resolve().parents[1]
+PAGES = ["", "prestations/", "prestations/niveau-1/", "prestations/niveau-2/", "prestations/niveau-3/", "cal/"]
+
+
+def html_pages(site: Path):
+    return sorted(site.rglob("*.html"))
+
+
+def test_workflow_matches_the_github_schema():
+    result = subprocess.run([sys.executable, "-m", "check_jsonschema", "--builtin-schema", "vendor.github-workflows",
+                             str(ROOT / ".github" / "workflows" / "pages.yml")], capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_workflow_tests_builds_and_deploys_to_pages():
+    workflow = (ROOT / ".github" / "workflows" / "pages.yml").read_text(encoding="utf-8")
+    for step in ("run: make test", "actions/upload-pages-artifact", "actions/deploy-pages", "pages: write",
+                 "id-token: write", "concurrency:", "pull_request:"):
+        assert step in workflow, step
+
+
+def test_every_page_has_a_strict_content_security_policy(built_site):
+    for page in html_pages(built_site):
+        html = page.read_text(encoding="utf-8")
+        policy = re.search(r'<meta http-equiv="Content-Security-Policy" content="([^"]+)">', html)
+        assert policy, page
+        text = policy.group(1).replace("&#39;", "'")
+        assert "script-src 'self' 'wasm-unsafe-eval'" in text
+        assert "unsafe-inline" not in text and "'unsafe-eval'" not in text
+        assert not re.search(r"<script(?![^>]*\bsrc=)[^>]*>", html), f"inline script in {page}"
+        assert not re.search(r"\son[a-z]+=", html), f"event-handler attribute in {page}"
+        assert not re.search(r'(?:src|href)="(?:https?:)?//', html.split("</head>")[1]), f"other origin in {page}"
+
+
+def test_headers_file_carries_security_and_cache_policy(built_site):
+    headers = (built_site / "_headers").read_text(encoding="utf-8")
+    for header in ("Content-Security-Policy: default-src 'self'", "frame-ancestors 'none'",
+                   "Referrer-Policy: strict-origin-when-cross-origin", "X-Content-Type-Options: nosniff",
+                   "Permissions-Policy: camera=()", "Cache-Control: no-cache",
+                   "/assets/*\n  Cache-Control: public, max-age=31536000, immutable"):
+        assert header in headers, header
+
+
+def test_previews_and_search(built_site):
+    for path in PAGES:
+        html = (built_site / path / "index.html").read_text(encoding="utf-8")
+        assert '<html lang="fr"' in html
+        assert f'<link rel="canonical" href="https://reunioninformatique.com/{path}">' in html
+        for tag in ('property="og:title"', 'property="og:description"', 'property="og:image"',
+                    'name="twitter:card" content="summary_large_image"', 'rel="icon"', "<title>", 'name="description"'):
+            assert tag in html, (path, tag)
+    sitemap = (built_site / "sitemap.xml").read_text(encoding="utf-8")
+    assert sorted(f"https://reunioninformatique.com/{path}" for path in PAGES) == sorted(re.findall(r"<loc>([^<]+)</loc>", sitemap))
+    assert "Sitemap: https://reunioninformatique.com/sitemap.xml" in (built_site / "robots.txt").read_text()
+
+
+def test_share_image_is_a_1200_by_630_png(built_site):
+    [image] = (built_site / "assets").glob("partage-*.png")
+    data = image.read_bytes()
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    assert struct.unpack(">II", data[16:24]) == (1200, 630)
+
+
+def test_site_origin_is_configurable(tmp_path):
+    build.build(tmp_path / "out", "/tarifs/", site_origin="https://exemple.re/")
+    html = (tmp_path / "out" / "cal" / "index.html").read_text(encoding="utf-8")
+    assert '<link rel="canonical" href="https://exemple.re/tarifs/cal/">' in html
+
+
+@pytest.fixture(scope="module")
+def sub_path_site(tmp_path_factory):
+    out = tmp_path_factory.mktemp("sub") / "site"
+    build.build(out, "/sous-dossier/")
+    server = serve_in_thread(out, prefix="/sous-dossier/")
+    yield f"http://127.0.0.1:{server.server_address[1]}/sous-dossier/"
+    server.shutdown()
+
+
+def test_sub_path_hosting_has_no_broken_request(page, sub_path_site):
+    failures = []
+    page.on("response", lambda response: failures.append(response.url) if response.status >= 400 else None)
+    # Leaving a page aborts its worker's downloads (net::ERR_ABORTED): that is not a broken link.
+    page.on("requestfailed", lambda request: failures.append(request.url)
+            if "ERR_ABORTED" not in (request.failure or "") else None)
+    for path in PAGES:
+        page.goto(sub_path_site + path)
+        for link in page.locator("a[href^='/']").evaluate_all("links => links.map(link => link.href)"):
+            assert link.startswith(sub_path_site), (path, link)
+    page.goto(sub_path_site + "cal/?postes=6")
+    page.wait_for_selector('html[data-calcul="pret"]', timeout=90_000)
+    page.wait_for_selector("#support-status-3[data-ouvert]", timeout=90_000)
+    assert page.locator("#total-ht-2").get_attribute("data-value") == "278.00"     # 49 + 5 x 39 + 34
+    assert failures == []
