@@ -9,7 +9,7 @@ PY := $(VENV)/bin/python
 PY_DEPS := $(VENV)/.installed
 NODE_DEPS := node_modules/.package-lock.json
 
-.PHONY: serve test build setup chromium bench clean
+.PHONY: serve test build setup system-packages bench clean
 
 setup: $(PY_DEPS) $(NODE_DEPS)
 
@@ -22,9 +22,9 @@ $(NODE_DEPS): package.json package-lock.json
 	npm ci --no-audit --no-fund
 	touch $@
 
-# Playwright's own browser download is not reachable everywhere: use Debian's chromium.
-chromium:
-	@sh .ci/ensure-chromium
+# Chromium for the browser tests, Java for the HTML checker (apt-get, only when missing).
+system-packages:
+	@sh .ci/ensure-system-packages
 
 build: setup
 	$(PY) build.py --out dist
@@ -32,10 +32,10 @@ build: setup
 serve: build
 	$(PY) serve.py --dir dist --port 8000
 
-test: setup chromium
+test: setup system-packages
 	$(PY) -m pytest
 
-bench: setup chromium
+bench: setup system-packages
 	$(PY) bench/run.py
 
 clean:

@@ -6,12 +6,14 @@ const boot = window.prismeBoot;
 const form = document.getElementById("formulaire");
 const $ = (id) => document.getElementById(id);
 const BOOT_TIMEOUT_MS = 60000;
+const ANSWER_TIMEOUT_MS = 5000;   // an estimate takes milliseconds once Python runs
 
 let nextId = 2;             // 0 and 1 were sent by boot.js (init and the estimate of the link)
 let latestEstimate = 1;     // only the answer to the latest question may be painted
 let firstPainted = false;
 let failed = false;
 let announceTimer = 0;
+let answerTimer = 0;
 
 function send(type, payload) {
   const id = nextId++;
@@ -147,7 +149,10 @@ function onMessage({ id, type, result, error }) {
     else if (type === "estimate") fail(`Le calcul a échoué (${error}).`);
     return;
   }
-  if (type === "estimate" && id === latestEstimate) showEstimate(result, id === 1);
+  if (type === "estimate" && id === latestEstimate) {
+    clearTimeout(answerTimer);
+    showEstimate(result, id === 1);
+  }
   else if (type === "coverage") paintCoverage(result);
 }
 
@@ -155,6 +160,9 @@ function recompute() {
   if (failed) return;
   root.dataset.calcul = "en-cours";
   latestEstimate = send("estimate", { query: formQuery() });
+  // A worker that died mid-session answers nothing: do not leave the visitor waiting.
+  clearTimeout(answerTimer);
+  if (firstPainted) answerTimer = setTimeout(() => fail("Le moteur de calcul ne répond plus."), ANSWER_TIMEOUT_MS);
 }
 
 async function copyLink() {
