@@ -131,6 +131,22 @@ def test_script_in_a_link_is_shown_as_text(page, site_url):
     assert page.locator("#total-ht-2").get_attribute("data-value") == "88.00"
 
 
+PAYLOADS = ['"><img src=x onerror=alert(1)>', "<script>alert(2)</script>", "javascript:alert(3)"]
+
+
+def test_script_payload_in_every_parameter_stays_text(page, site_url):
+    from calculator.inputs import PARAMS
+    dialogs = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    query = urlencode([(param.name, PAYLOADS[i % len(PAYLOADS)]) for i, param in enumerate(PARAMS)])
+    open_calculator(page, site_url, query)
+    expect(page.locator("#avis li")).to_have_count(len(PARAMS))     # one notice per parameter
+    expect(page.locator("#avis")).to_contain_text(PAYLOADS[0])
+    assert page.locator("#avis img, #avis script").count() == 0 and dialogs == []
+    for n in (1, 2, 3):
+        assert float(page.locator(f"#total-ttc-{n}").get_attribute("data-value")) >= 0
+
+
 def test_no_request_leaves_the_origin(page, site_url):
     requests = []
     page.on("request", lambda request: requests.append(request.url))
@@ -145,6 +161,15 @@ def test_support_status_after_first_estimate(page, site_url):
     page.wait_for_selector("#support-status-2[data-ouvert]", timeout=BOOT_TIMEOUT)
     assert status.get_attribute("data-ouvert") in ("true", "false")
     assert status.inner_text().startswith("Support ")
+
+
+@pytest.mark.parametrize("blocked", ["**/engine-*.zip", "**/rules-*.json", "**/python_stdlib.zip"])
+def test_fallback_when_a_download_fails(page, site_url, blocked):
+    page.route(blocked, lambda route: route.abort())
+    page.goto(f"{site_url}/cal/?postes=4")
+    page.wait_for_selector('html[data-calcul="indisponible"]', timeout=BOOT_TIMEOUT)
+    expect(page.locator("#repli")).to_be_visible()
+    expect(page.locator("#repli-raison")).to_contain_text("Le moteur de calcul n'a pas pu démarrer")
 
 
 def test_fallback_when_webassembly_is_blocked(page, site_url):
