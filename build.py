@@ -173,8 +173,29 @@ def bundle_assets(output: Output, raw_rules) -> dict:
         "wheels": [output.add_hashed("assets", wheel.name, wheel.read_bytes()) for wheel in browser_wheels()],
     }
     for path in sorted((SITE / "static").iterdir()):
-        assets[path.name] = output.add_hashed("assets", path.name, path.read_bytes())
+        if path.name != SERVICE_WORKER:
+            assets[path.name] = output.add_hashed("assets", path.name, path.read_bytes())
     return assets
+
+
+SERVICE_WORKER = "sw.js"     # stays at the site root under a stable name: it is registered by URL
+
+
+def service_worker_script(output: Output, base_url: str, public_pages) -> str:
+    """sw.js with this build's precache list; any change of page or asset gives a new worker."""
+    assets = sorted(base_url + path for path in output.files
+                    if path.startswith(("assets/", "pyodide/")) and not path.endswith(".json.map"))
+    pages = [base_url + page for page in public_pages] + [base_url + "404.html"]
+    digest = hashlib.sha256()
+    for path, data in sorted(output.files.items()):
+        digest.update(path.encode() + b"\0" + hashlib.sha256(data).digest())
+    version = digest.hexdigest()[:12]
+    precache = json.dumps({"version": version, "pages": pages, "assets": assets}, sort_keys=True)
+    template = (SITE / "static" / SERVICE_WORKER).read_text(encoding="utf-8")
+    line = 'const PRECACHE = { version: "dev", pages: [], assets: [] };'
+    if line not in template:
+        raise BuildError(f"site/static/{SERVICE_WORKER}: the PRECACHE line to fill in is missing")
+    return template.replace(line, f"const PRECACHE = {precache};")
 
 
 # 4. Render -----------------------------------------------------------------------------
@@ -291,6 +312,7 @@ def build(out_dir: Path, base_url: str = "/", rules_dir: Path = ROOT / "rules",
     output = Output()
     assets = bundle_assets(output, raw)
     public_pages = render_pages(output, data, assets, base_url, site_origin)
+    output.add(SERVICE_WORKER, service_worker_script(output, base_url, public_pages))
     output.add("_headers", headers_file(base_url))
     output.add("sitemap.xml", sitemap_xml(site_origin, base_url, public_pages))
     output.add("robots.txt", robots_txt(site_origin, base_url))

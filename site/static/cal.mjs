@@ -121,6 +121,7 @@ function showEstimate(view, fromLink) {
   if (!firstPainted) {
     firstPainted = true;
     requestCoverage();
+    document.dispatchEvent(new Event("prisme:estimation-affichee"));
   }
 }
 

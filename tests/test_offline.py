@@ -1,0 +1,76 @@
+"""After one visit the calculator works offline; after a deploy, the next load shows new prices."""
+
+import shutil
+import time
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import expect
+
+import build
+
+from .conftest import serve_in_thread
+
+ROOT = Path(__file__).resolve().parents[1]
+READY = 'html[data-calcul="pret"]'
+BOOT_TIMEOUT = 90_000
+
+
+def wait_for_service_worker(page, timeout=60):
+    """The worker controls the page once it has precached the whole site."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if page.evaluate("Boolean(navigator.serviceWorker && navigator.serviceWorker.controller)"):
+            return
+        time.sleep(0.2)
+    raise AssertionError("no service worker took control of the page")
+
+
+@pytest.fixture
+def fresh_context(browser):
+    context = browser.new_context()
+    yield context
+    context.close()
+
+
+def test_calculator_and_levels_work_offline(fresh_context, site_url):
+    page = fresh_context.new_page()
+    page.goto(f"{site_url}/cal/?postes=3")
+    page.wait_for_selector(READY, timeout=BOOT_TIMEOUT)
+    wait_for_service_worker(page)
+    fresh_context.set_offline(True)
+    page.reload()
+    page.wait_for_selector(READY, timeout=BOOT_TIMEOUT)
+    assert page.locator("#total-ht-2").get_attribute("data-value") == "166.00"      # 49 + 3 x 39
+    page.fill("#champ-postes", "7")
+    page.wait_for_selector(READY)
+    expect(page.locator("#total-ht-2")).to_have_attribute("data-value", "312.00")   # 49 + 195 + 2 x 34
+    page.goto(f"{site_url}/prestations/")
+    expect(page.locator("h1")).to_have_text("Quel niveau choisir ?")
+    page.goto(f"{site_url}/prestations/niveau-3/")
+    expect(page.locator("h1")).to_contain_text("Niveau 3")
+
+
+def test_a_new_deploy_is_picked_up_at_the_next_load(fresh_context, tmp_path):
+    site, rules = tmp_path / "site", tmp_path / "rules"
+    shutil.copytree(ROOT / "rules", rules)
+    build.build(site, rules_dir=rules)
+    server = serve_in_thread(site)
+    url = f"http://127.0.0.1:{server.server_address[1]}/cal/"
+    try:
+        page = fresh_context.new_page()
+        page.goto(url)
+        page.wait_for_selector("#support-status-1[data-ouvert]", timeout=BOOT_TIMEOUT)
+        wait_for_service_worker(page)
+        assert page.locator("#total-ht-2").get_attribute("data-value") == "88.00"
+        pricing = rules / "pricing.yaml"
+        pricing.write_text(pricing.read_text(encoding="utf-8").replace("forfait_site: 49", "forfait_site: 51"),
+                           encoding="utf-8")
+        build.build(site, rules_dir=rules)
+        page.reload()
+        expect(page.locator("#total-ht-2")).to_have_attribute("data-value", "90.00")   # 51 + 39
+        page.fill("#champ-postes", "2")
+        page.wait_for_selector(READY)
+        expect(page.locator("#total-ht-2")).to_have_attribute("data-value", "129.00")  # Python has the new rules too
+    finally:
+        server.shutdown()
