@@ -78,9 +78,9 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-def make_server(directory: Path, port: int, prefix: str = "/", host: str = "127.0.0.1"):
+def make_server(directory: Path, port: int, prefix: str = "/", host: str = "127.0.0.1", handler=SiteHandler):
     directory = Path(directory)
-    handler_class = type("ConfiguredSiteHandler", (SiteHandler,), {
+    handler_class = type("ConfiguredSiteHandler", (handler,), {
         "prefix": prefix, "header_rules": tuple(read_headers_file(directory / "_headers"))})
     handler = functools.partial(handler_class, directory=str(directory))
     return http.server.ThreadingHTTPServer((host, port), handler)

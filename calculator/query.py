@@ -7,10 +7,10 @@ Nothing here raises on bad input. Each value that cannot be used as given is rep
 import unicodedata
 from dataclasses import fields, replace
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
-from urllib.parse import parse_qsl, quote
 
 from .inputs import PARAMS, PARAMS_BY_NAME, Inputs
 from .money import CENT, format_number, plain_number
+from .urlquery import quote, split_query
 
 MAX_VALUE_LENGTH = 40   # longer values are not numbers anyone meant to send
 TRUE_WORDS = ("1", "oui", "true", "on", "vrai")
@@ -100,7 +100,7 @@ def parse_query(query: str, rules):
     """A query string ("?postes=7&commune=saint-paul") -> (Inputs, list of French notices)."""
     notices, values, seen = [], {}, set()
     text = query[1:] if query.startswith("?") else query
-    for key, raw in parse_qsl(text, keep_blank_values=True):
+    for key, raw in split_query(text):
         param = PARAMS_BY_NAME.get(key)
         if param is None:
             notices.append(f"Paramètre inconnu « {_shown(key)} » ignoré." if key.strip()
@@ -128,7 +128,7 @@ def to_query(inputs: Inputs) -> str:
     for field in fields(Inputs):
         value = getattr(inputs, field.name)
         if value != getattr(defaults, field.name):
-            parts.append(f"{field.name}={quote(_query_value(value), safe='')}")
+            parts.append(f"{field.name}={quote(_query_value(value))}")
     return "&".join(parts)
 
 

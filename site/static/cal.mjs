@@ -53,14 +53,25 @@ function fillForm(inputs) {
 
 // Painting -------------------------------------------------------------------------------
 
+// Only what changed is touched, so that a recompute costs the page as little layout as possible.
 function setText(id, text) {
-  $(id).textContent = text;
+  const element = $(id);
+  if (element.textContent !== text) element.textContent = text;
 }
 
 function setOutput(id, text, value) {
   const output = $(id);
-  output.textContent = text;
-  output.dataset.value = value;
+  if (output.textContent !== text) output.textContent = text;
+  if (output.dataset.value !== value) output.dataset.value = value;
+}
+
+const shownLines = new Map();   // level -> JSON of the lines on screen
+
+function setLines(level, lines) {
+  const key = JSON.stringify(lines);
+  if (shownLines.get(level) === key) return;
+  shownLines.set(level, key);
+  $(`lignes-${level}`).replaceChildren(...lines.map(lineRow));
 }
 
 function listItems(container, items) {
@@ -93,7 +104,7 @@ function paint(view) {
     setText(`tva-${n}`, level.tva);
     setText(`annuel-ht-${n}`, level.annuel_ht);
     setText(`annuel-ttc-${n}`, level.annuel_ttc);
-    $(`lignes-${n}`).replaceChildren(...level.lignes.map(lineRow));
+    setLines(n, level.lignes);
     $(`niveau-${n}`).classList.toggle("mis-en-avant", n === view.niveau_affiche);
     setText(`badge-${n}`, n === view.recommande ? "Recommandé" : n === view.niveau_affiche ? "Niveau choisi" : "");
   }
@@ -120,8 +131,13 @@ function showEstimate(view, fromLink) {
   root.dataset.calcul = "pret";
   if (!firstPainted) {
     firstPainted = true;
-    requestCoverage();
-    document.dispatchEvent(new Event("prisme:estimation-affichee"));
+    // What prices do not need (holidays data, the offline copy) waits until the estimate
+    // has been painted and the page is idle.
+    const later = window.requestIdleCallback || ((callback) => setTimeout(callback, 200));
+    later(() => {
+      requestCoverage();
+      document.dispatchEvent(new Event("prisme:estimation-affichee"));
+    }, { timeout: 1000 });
   }
 }
 
@@ -150,7 +166,8 @@ function onMessage({ id, type, result, error }) {
     else if (type === "estimate") fail(`Le calcul a échoué (${error}).`);
     return;
   }
-  if (type === "estimate" && id === latestEstimate) {
+  if (type === "init") boot.timings = result.timings;     // start-up trace, for bench/
+  else if (type === "estimate" && id === latestEstimate) {
     clearTimeout(answerTimer);
     showEstimate(result, id === 1);
   }

@@ -19,16 +19,26 @@ async function fetchText(url) {
   return response.text();
 }
 
+// Where start-up time goes (milliseconds since the worker started), read by bench/.
+const timings = {};
+const mark = (name) => { timings[name] = Math.round(performance.now()); };
+
 async function start({ pyodide: indexURL, engine, rules, wheels }) {
+  mark("debut");
   // The engine and the rules download while Pyodide compiles.
-  const [{ loadPyodide }, engineZip, rulesJson] = await Promise.all([
-    import(`${indexURL}pyodide.mjs`), fetchBytes(engine), fetchText(rules),
-  ]);
+  const files = Promise.all([fetchBytes(engine), fetchText(rules)]).then((result) => { mark("moteur_et_regles_recus"); return result; });
+  const { loadPyodide } = await import(`${indexURL}pyodide.mjs`);
+  mark("pyodide_mjs_importe");
   const py = await loadPyodide({ indexURL, fullStdLib: false });
+  mark("pyodide_pret");
+  const [engineZip, rulesJson] = await files;
   py.unpackArchive(engineZip, "zip", { extractDir: LIB });
   py.pyimport("sys").path.insert(0, LIB);
+  mark("moteur_decompresse");
   const api = py.pyimport("calculator.browser");
+  mark("moteur_importe");
   api.load_rules(rulesJson);
+  mark("regles_validees");
   return { py, api, wheels };
 }
 
@@ -59,7 +69,7 @@ self.onmessage = async ({ data: { id, type, payload } }) => {
     if (type === "init") {
       ready = start(payload);
       await ready;
-      self.postMessage({ id, type, result: "pret" });
+      self.postMessage({ id, type, result: { timings } });
       return;
     }
     const engine = await ready;

@@ -1,0 +1,325 @@
+"""Benchmark: /cal/ against bare Pyodide (the floor), in headless Chromium. `make bench`.
+
+Builds the site, adds the floor pages, serves both on localhost with a server that counts
+the bytes it sends, then measures, interleaved and with a fresh browser context per cold
+run: time to the first estimate (cold and warm), recompute latency, main-thread blocking,
+bytes before the first estimate and in total. Prints one table and writes bench/latest.json.
+Ratios come from the same run: the machine is noisy, absolute times are not comparable.
+"""
+
+import argparse
+import json
+import platform
+import shutil
+import statistics
+import sys
+import tempfile
+import threading
+import time
+from datetime import datetime, timezone
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+import build  # noqa: E402
+from serve import SiteHandler, make_server  # noqa: E402
+from tests.conftest import CHROMIUM_FLAGS, SYSTEM_CHROMIUM  # noqa: E402
+
+LINK = "/cal/?postes=7&serveurs=1&imagerie=2&commune=saint-paul"
+TARGETS = {"plancher_worker": "/bench-floor/worker.html", "plancher_principal": "/bench-floor/main.html", "site": LINK}
+RECOMPUTES = 40
+TARGETS_DEFINITION = {   # name -> (limit, how it is compared)
+    "premiere_estimation_froid": (1.10, "ratio"),
+    "premiere_estimation_chaud": (1.10, "ratio"),
+    "recalcul_p95_ms": (16, "absolute"),
+    "blocage_fil_principal_ms": (50, "absolute"),
+    "octets_avant_estimation": (1.05, "ratio"),
+}
+
+# Injected before any page script: records when <html data-calcul> turns "pret", the first
+# contentful paint, and long tasks.
+PROBE = """
+window.__bench = { pret: null, fcp: null, longtasks: [], prerendu: null };
+new PerformanceObserver((list) => { for (const e of list.getEntries()) __bench.longtasks.push([e.startTime, e.duration]); })
+  .observe({ type: "longtask", buffered: true });
+new PerformanceObserver((list) => {
+  for (const e of list.getEntries()) if (e.name === "first-contentful-paint" && __bench.fcp === null) {
+    __bench.fcp = e.startTime;
+    const out = document.getElementById("total-ht-2");
+    __bench.prerendu = Boolean(out && out.dataset.value && out.textContent.trim());
+  }
+}).observe({ type: "paint", buffered: true });
+new MutationObserver(() => {
+  if (__bench.pret === null && document.documentElement.dataset.calcul === "pret") __bench.pret = performance.now();
+}).observe(document, { attributes: true, subtree: true, attributeFilter: ["data-calcul"] });
+"""
+
+RECOMPUTE = """async (count) => {
+  const field = document.getElementById("champ-postes");
+  const output = document.getElementById("total-ht-2");
+  const times = [];
+  for (let i = 0; i < count; i++) {
+    const before = output.dataset.value;
+    const changed = new Promise((resolve) => {
+      const observer = new MutationObserver(() => {
+        if (output.dataset.value !== before) { observer.disconnect(); resolve(); }
+      });
+      observer.observe(output, { attributes: true });
+    });
+    const start = performance.now();
+    field.value = String(8 + i);
+    field.dispatchEvent(new Event("input", { bubbles: true }));
+    await changed;
+    times.push(performance.now() - start);
+  }
+  return times;
+}"""
+
+
+class ByteLog:
+    """What the server sent: (epoch ms at the start of the request, bytes, path)."""
+
+    def __init__(self):
+        self.entries, self.lock = [], threading.Lock()
+
+    def add(self, started_ms, size, path):
+        with self.lock:
+            self.entries.append((started_ms, size, path))
+
+    def clear(self):
+        with self.lock:
+            self.entries = []
+
+    def bytes_until(self, epoch_ms=None):
+        with self.lock:
+            return sum(size for start, size, _ in self.entries if epoch_ms is None or start <= epoch_ms)
+
+    def paths_until(self, epoch_ms):
+        with self.lock:
+            return sorted({path for start, _, path in self.entries if start <= epoch_ms})
+
+    def wait_quiet(self, quiet_s=2.0, limit_s=30.0):
+        deadline = time.monotonic() + limit_s
+        while time.monotonic() < deadline:
+            with self.lock:
+                last = self.entries[-1][0] if self.entries else 0
+            if time.time() * 1000 - last > quiet_s * 1000:
+                return
+            time.sleep(0.2)
+
+
+def counting_handler(log: ByteLog):
+    class CountingHandler(SiteHandler):
+        def parse_request(self):
+            self.started_ms = time.time() * 1000
+            return super().parse_request()
+
+        def copyfile(self, source, outputfile):
+            data = source.read()
+            outputfile.write(data)
+            log.add(self.started_ms, len(data), self.path)
+    return CountingHandler
+
+
+def prepare_site(folder: Path) -> Path:
+    out = folder / "site"
+    build.build(out)
+    floor = out / "bench-floor"
+    shutil.copytree(ROOT / "bench" / "floor", floor)
+    version = build.pyodide_version()
+    for page in floor.glob("*.html"):
+        page.write_text(page.read_text(encoding="utf-8").replace("VERSION", version), encoding="utf-8")
+    return out
+
+
+def wait_pret(page, timeout_s=120):
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline:
+        value = page.evaluate("window.__bench && window.__bench.pret")
+        if value is not None:
+            return value
+        time.sleep(0.02)
+    raise RuntimeError(f"{page.url}: no estimate within {timeout_s} s")
+
+
+def wait_service_worker(page, timeout_s=60):
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline:
+        if page.evaluate("Boolean(navigator.serviceWorker && navigator.serviceWorker.controller)"):
+            return
+        time.sleep(0.2)
+
+
+def blocking_ms(probe) -> float:
+    start, end = probe["fcp"] or 0, probe["pret"]
+    return sum(max(0.0, duration - 50) for begin, duration in probe["longtasks"] if start <= begin <= end)
+
+
+def browser_clock_offset_ms(page) -> float:
+    """Browser epoch minus Python epoch, to place the first estimate on the server's clock."""
+    before = time.time() * 1000
+    browser_now = page.evaluate("performance.timeOrigin + performance.now()")
+    after = time.time() * 1000
+    return browser_now - (before + after) / 2
+
+
+def measure_load(page, url, log: ByteLog) -> dict:
+    log.clear()
+    page.goto(url)
+    pret = wait_pret(page)
+    probe = page.evaluate("window.__bench")
+    pret_epoch = page.evaluate("performance.timeOrigin") + pret - browser_clock_offset_ms(page)
+    before = log.bytes_until(pret_epoch)
+    paths_before = log.paths_until(pret_epoch)
+    log.wait_quiet()
+    return {"pret_ms": pret, "fcp_ms": probe["fcp"], "blocage_ms": blocking_ms(probe),
+            "octets_avant": before, "octets_total": log.bytes_until(), "fichiers_avant": paths_before,
+            "trace_worker": page.evaluate("window.prismeBoot ? window.prismeBoot.timings || null : null")}
+
+
+def run_once(playwright, launch, base, name, path, log) -> dict:
+    """One cold visit in a brand-new profile (with a real disk cache, as a visitor's browser
+    has), then one warm visit in the same profile."""
+    profile = tempfile.mkdtemp(prefix="bench-profil-")
+    context = playwright.chromium.launch_persistent_context(profile, **launch)
+    context.add_init_script(PROBE)
+    page = context.pages[0] if context.pages else context.new_page()
+    cold = measure_load(page, base + path, log)
+    result = {"froid": cold}
+    if name == "site":
+        wait_service_worker(page)
+        result["recalcul_ms"] = page.evaluate(RECOMPUTE, RECOMPUTES)
+    log.wait_quiet()
+    result["chaud"] = measure_load(page, base + path, log)
+    context.close()
+    shutil.rmtree(profile, ignore_errors=True)
+    return result
+
+
+def prerender_check(browser, base) -> dict:
+    context = browser.new_context()
+    context.add_init_script(PROBE)
+    page = context.new_page()
+    page.goto(base + "/cal/")
+    page.wait_for_load_state("load")
+    time.sleep(0.5)
+    probe = page.evaluate("window.__bench")
+    context.close()
+    return {"fcp_ms": probe["fcp"], "estimation_au_premier_affichage": bool(probe["prerendu"])}
+
+
+def median(values):
+    return statistics.median(values) if values else None
+
+
+def percentile(values, fraction):
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(fraction * (len(ordered) - 1))))]
+
+
+def summarise(runs: dict, prerender: dict) -> dict:
+    def med(name, phase, key):
+        return median([run[phase][key] for run in runs[name]])
+
+    floor = {phase: min(("plancher_worker", "plancher_principal"), key=lambda n: med(n, phase, "pret_ms"))
+             for phase in ("froid", "chaud")}
+    recompute = [t for run in runs["site"] for t in run["recalcul_ms"]]
+    summary = {
+        "premiere_estimation_froid": {"site": med("site", "froid", "pret_ms"),
+                                      "plancher": med(floor["froid"], "froid", "pret_ms"), "plancher_choisi": floor["froid"]},
+        "premiere_estimation_chaud": {"site": med("site", "chaud", "pret_ms"),
+                                      "plancher": med(floor["chaud"], "chaud", "pret_ms"), "plancher_choisi": floor["chaud"]},
+        "recalcul_p50_ms": {"site": percentile(recompute, 0.5)},
+        "recalcul_p95_ms": {"site": percentile(recompute, 0.95)},
+        "blocage_fil_principal_ms": {"site": med("site", "froid", "blocage_ms")},
+        "octets_avant_estimation": {"site": med("site", "froid", "octets_avant"),
+                                    "plancher": med(floor["froid"], "froid", "octets_avant")},
+        "octets_total": {"site": med("site", "froid", "octets_total"),
+                         "plancher": med(floor["froid"], "froid", "octets_total")},
+        "prerendu_sans_parametre": prerender,
+    }
+    for name, (limit, kind) in TARGETS_DEFINITION.items():
+        row = summary[name]
+        if kind == "ratio":
+            row["ratio"] = row["site"] / row["plancher"] if row["plancher"] else None
+            row["tenue"] = row["ratio"] is not None and row["ratio"] <= limit
+        else:
+            row["tenue"] = row["site"] <= limit
+        row["cible"] = f"<= {limit}{' x plancher' if kind == 'ratio' else ' ms'}"
+    if summary["octets_total"]["plancher"]:
+        summary["octets_total"]["ratio"] = summary["octets_total"]["site"] / summary["octets_total"]["plancher"]
+    traces = [run["froid"]["trace_worker"] for run in runs["site"] if run["froid"]["trace_worker"]]
+    summary["trace_worker_mediane_ms"] = {key: median([t[key] for t in traces if key in t]) for key in (traces[0] if traces else {})}
+    return summary
+
+
+def table(summary: dict) -> str:
+    def fmt(value, unit):
+        if value is None:
+            return "–"
+        return f"{value / 1e6:.2f} Mo" if unit == "o" else f"{value:.0f} ms" if unit == "ms" else f"{value:.2f}"
+
+    rows = [("Première estimation, à froid", "premiere_estimation_froid", "ms"),
+            ("Première estimation, à chaud", "premiere_estimation_chaud", "ms"),
+            ("Recalcul p50", "recalcul_p50_ms", "ms"), ("Recalcul p95", "recalcul_p95_ms", "ms"),
+            ("Blocage du fil principal (FCP → estimation)", "blocage_fil_principal_ms", "ms"),
+            ("Octets avant la première estimation", "octets_avant_estimation", "o"),
+            ("Octets au total", "octets_total", "o")]
+    lines = ["| mesure | site | plancher | ratio | cible | tenue |", "|---|---|---|---|---|---|"]
+    for label, key, unit in rows:
+        row = summary[key]
+        held = "" if "tenue" not in row else ("oui" if row["tenue"] else "NON")
+        lines.append(f"| {label} | {fmt(row.get('site'), unit)} | {fmt(row.get('plancher'), unit)} | "
+                     f"{fmt(row.get('ratio'), '')} | {row.get('cible', '')} | {held} |")
+    pre = summary["prerendu_sans_parametre"]
+    lines.append(f"| /cal/ sans paramètre : estimation au premier affichage | "
+                 f"{'oui' if pre['estimation_au_premier_affichage'] else 'NON'} ({fmt(pre['fcp_ms'], 'ms')}) | | | oui | "
+                 f"{'oui' if pre['estimation_au_premier_affichage'] else 'NON'} |")
+    return "\n".join(lines)
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--json", default=str(ROOT / "bench" / "latest.json"))
+    args = parser.parse_args(argv)
+    from playwright.sync_api import sync_playwright
+
+    with tempfile.TemporaryDirectory() as folder:
+        site = prepare_site(Path(folder))
+        log = ByteLog()
+        server = make_server(site, 0, handler=counting_handler(log))
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        base = f"http://127.0.0.1:{server.server_address[1]}"
+        runs = {name: [] for name in TARGETS}
+        with sync_playwright() as playwright:
+            launch = {"args": CHROMIUM_FLAGS}
+            if not Path(playwright.chromium.executable_path).exists():
+                launch["executable_path"] = SYSTEM_CHROMIUM
+            for number in range(args.runs):
+                for name, path in TARGETS.items():
+                    runs[name].append(run_once(playwright, launch, base, name, path, log))
+                print(f"passe {number + 1}/{args.runs} terminée", file=sys.stderr)
+            browser = playwright.chromium.launch(**launch)
+            prerender = prerender_check(browser, base)
+            chromium = browser.version
+            browser.close()
+        server.shutdown()
+
+    summary = summarise(runs, prerender)
+    report = {
+        "date": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "machine": {"systeme": platform.platform(), "processeurs": __import__("os").cpu_count(),
+                    "python": platform.python_version(), "chromium": chromium, "passes": args.runs},
+        "resume": summary, "passes": runs,
+    }
+    Path(args.json).write_text(json.dumps(report, ensure_ascii=False, indent=1), encoding="utf-8")
+    print(table(summary))
+    print(f"\nTrace du worker (médiane, ms depuis son démarrage) : {summary['trace_worker_mediane_ms']}")
+    print(f"Machine : {report['machine']}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
