@@ -19,6 +19,7 @@ import tempfile
 import zipfile
 import zlib
 from dataclasses import dataclass, field
+from datetime import datetime, timezone
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
@@ -27,7 +28,10 @@ from calculator.errors import RulesError
 from calculator.estimate import estimate_query
 from calculator.inputs import PARAMS
 from calculator.load import load_rules
-from calculator.offer import STATUS_TEXT, hours_summary, rate_card, schedule_lines
+from calculator.coverage import yearly_hours
+from calculator.offer import (STATUS_TEXT, holidays_table, hours_summary, hours_text, rate_card, schedule_lines,
+                              week_rows)
+from calculator.reunion_holidays import reunion_holidays
 from calculator.report import estimate_view
 from calculator.rules import LEVEL_NUMBERS, rules_to_jsonable
 
@@ -35,8 +39,9 @@ ROOT = Path(__file__).resolve().parent
 SITE = ROOT / "site"
 PYODIDE_NPM = ROOT / "node_modules" / "pyodide"
 WHEEL_CACHE = ROOT / "build-cache" / "wheels"
-# Shipped to the browser, loaded after the first estimate (prices do not need them).
-BROWSER_WHEELS = ("holidays==0.109", "python-dateutil==2.9.0.post0", "six==1.17.0")
+# Shipped to the browser, loaded after the first estimate (prices do not need them):
+# public holidays for the support status, segno for the QR code of the link.
+BROWSER_WHEELS = ("holidays==0.109", "python-dateutil==2.9.0.post0", "six==1.17.0", "segno==1.6.6")
 # What the browser needs of the Pyodide npm package; the rest (console, typings, maps) is not shipped.
 PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json")
 # Engine modules the browser imports; the CLI and the YAML loader stay on the build side.
@@ -88,23 +93,41 @@ def load_validated_rules(rules_dir: Path):
 
 # 2. Compute what the pages need --------------------------------------------------------
 
-def compute_page_data(rules) -> dict:
+def reference_year() -> int:
+    """The year the pages speak of ("this year and next"): the build date, or
+    SOURCE_DATE_EPOCH when set, so that a rebuild of the same commit gives the same bytes."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    moment = datetime.fromtimestamp(int(epoch), timezone.utc) if epoch else datetime.now(timezone.utc)
+    return moment.year
+
+
+def compute_page_data(rules, year: int) -> dict:
     default = estimate_query(rules, "")
+    years = (year, year + 1)
+    calendar = reunion_holidays(years)
     levels = []
     for number in LEVEL_NUMBERS:
         text = rules.texts["niveaux"][str(number)]
+        schedule = rules.schedules[number]
         levels.append({
             "numero": number,
             "texte": text,
-            "horaires": schedule_lines(rules.schedules[number]),
+            "horaires": schedule_lines(schedule),
+            "semaine": week_rows(schedule),
+            "heures_annees": [(y, hours_text(yearly_hours(schedule, y, calendar))) for y in years],
             "heures_semaine": hours_summary(rules, number),
             "tarifs": rate_card(rules, number),
             "priorite": rules.schedules[number].priority,
         })
+    presets = [{"slug": preset.slug, "nom": preset.name, "description": preset.description,
+                "estimation": estimate_view(estimate_query(rules, preset.query), rules)} for preset in rules.presets]
     return {
         "textes": rules.texts,
         "niveaux": levels,
         "statuts": STATUS_TEXT,
+        "profils": presets,
+        "annees": years,
+        "jours_feries": holidays_table(rules, calendar),
         "estimation": estimate_view(default, rules),
         "params": PARAMS,
         "communes": sorted(rules.communes, key=lambda commune: commune.slug),
@@ -224,6 +247,8 @@ def render_pages(output: Output, data: dict, assets: dict, base_url: str, site_o
     pages = [(path, template, {}) for path, template in PAGES.items()]
     pages += [(f"prestations/niveau-{level['numero']}/index.html", "niveau.html", {"niveau": level})
               for level in data["niveaux"]]
+    pages += [(f"cal/{preset['slug']}/index.html", "cal.html", {"profil": preset, "estimation": preset["estimation"]})
+              for preset in data["profils"]]
     for path, template, extra in pages:
         output.add(path, env.get_template(template).render(context, page=path, adresse=public_path(path), **extra))
     return [public_path(path) for path, _, _ in pages if path != "404.html"]
@@ -308,7 +333,7 @@ def build(out_dir: Path, base_url: str = "/", rules_dir: Path = ROOT / "rules",
           site_origin: str = DEFAULT_ORIGIN) -> Output:
     base_url, site_origin = normalise_base_url(base_url), site_origin.rstrip("/")
     rules, raw = load_validated_rules(rules_dir)
-    data = compute_page_data(rules)
+    data = compute_page_data(rules, reference_year())
     output = Output()
     assets = bundle_assets(output, raw)
     public_pages = render_pages(output, data, assets, base_url, site_origin)

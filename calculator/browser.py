@@ -37,6 +37,13 @@ def coverage(instant: str, on_call: bool) -> str:
     return json.dumps(views, ensure_ascii=False)
 
 
+def qr_code(text: str) -> str:
+    """The QR code of a link, as an SVG data URI (segno: pure Python, no canvas needed)."""
+    import segno
+
+    return segno.make(text, error="m").svg_data_uri(scale=4, border=2, dark="#1a1a1a")
+
+
 def parity_report(cases_json: str) -> str:
     """Every answer of the engine for a batch of cases, as one JSON text.
 

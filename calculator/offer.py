@@ -1,7 +1,7 @@
 """What the offer pages show, derived from the rules: rate cards and support hours in French."""
 
 from .coverage import weekly_hours
-from .money import format_eur, format_hours, format_number
+from .money import format_eur, format_number
 from .pricing import band_label
 from .rules import WEEKDAYS
 
@@ -65,5 +65,32 @@ def rate_card(rules, level: int) -> list:
     return rows
 
 
+def hours_text(hours) -> str:
+    """77 -> "77 h", 35.5 -> "35,5 h"."""
+    return f"{format_number(hours)}\u00a0h"
+
+
 def hours_summary(rules, level: int) -> str:
-    return f"{format_hours(weekly_hours(rules.schedules[level]))} par semaine"
+    return f"{hours_text(weekly_hours(rules.schedules[level]))} par semaine"
+
+
+def week_rows(schedule) -> list:
+    """The rows of the weekly coverage chart: each weekday, then public holidays, with the
+    windows as fractions of the day (0 to 1) and their mode."""
+    labels = [*DAY_ABBREVIATIONS, "fériés"]
+    days = [*schedule.days, schedule.public_holiday]
+    return [{"jour": label,
+             "plages": [{"debut": window.start / 1440, "fin": window.end / 1440, "mode": window.mode,
+                         "texte": f"{clock(window.start)} – {clock(window.end)}"} for window in windows]}
+            for label, windows in zip(labels, days)]
+
+
+def holidays_table(rules, calendar: dict) -> list:
+    """[(date, weekday, name, [what each level offers that day])] for the pages."""
+    from .report import DAY_NAMES, MONTH_NAMES
+    rows = []
+    for day, name in sorted(calendar.items()):
+        shown = f"{DAY_NAMES[day.weekday()]} {day.day} {MONTH_NAMES[day.month - 1]} {day.year}"
+        rows.append((day.isoformat(), shown, name,
+                     [windows_text(rules.schedules[level].public_holiday) for level in sorted(rules.schedules)]))
+    return rows

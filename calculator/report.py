@@ -67,6 +67,27 @@ def level_view(level) -> dict:
     }
 
 
+def inputs_summary(inputs, rules) -> list:
+    """[{libelle, valeur}]: the inputs in words, for the printed estimate."""
+    from .inputs import PARAMS
+
+    rows = []
+    for param in PARAMS:
+        value = getattr(inputs, param.name)
+        if param.kind == "bool":
+            shown = "oui" if value else "non"
+        elif param.kind == "commune":
+            shown = rules.commune(value).name
+        elif value is None:
+            shown = "recommandé" if param.kind == "level" else "estimation"
+        elif param.kind == "decimal" or param.unit == "Go":
+            shown = f"{format_number(value)} {param.unit}"
+        else:
+            shown = format_number(value)     # the label says what is counted
+        rows.append({"libelle": param.label, "valeur": shown})
+    return rows
+
+
 def estimate_view(estimate, rules) -> dict:
     """Everything the /cal/ results show, formatted; the same dict feeds Jinja and the worker."""
     inputs = estimate.inputs
@@ -85,6 +106,7 @@ def estimate_view(estimate, rules) -> dict:
         "tva_pourcent": format_number(rules.vat_percent),
         "avis": list(estimate.notices),
         "entrees": inputs_json(inputs),
+        "resume": inputs_summary(inputs, rules),
         "requete": estimate.query,
     }
 

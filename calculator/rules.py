@@ -5,7 +5,7 @@ copy in the browser) and returns `Rules`, or raises RulesError naming file, key 
 expected and found. No I/O here: see `load.py` for reading files.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from .inputs import DEFAULT_COMMUNE
@@ -16,7 +16,8 @@ COMMUNES = "rules/communes.yaml"
 HOURS = "rules/hours.yaml"
 LEVELS = "rules/levels.yaml"
 RECOMMENDATION = "rules/recommendation.yaml"
-RULES_FILES = (PRICING, COMMUNES, HOURS, LEVELS, RECOMMENDATION)
+PRESETS = "rules/presets.yaml"
+RULES_FILES = (PRICING, COMMUNES, HOURS, LEVELS, RECOMMENDATION, PRESETS)
 
 LEVEL_NUMBERS = (1, 2, 3)
 PAID_LEVELS = (2, 3)
@@ -86,6 +87,14 @@ class Schedule:
 
 
 @dataclass(frozen=True)
+class Preset:
+    slug: str
+    name: str
+    description: str
+    query: str            # canonical query string of its inputs
+
+
+@dataclass(frozen=True)
 class Rules:
     vat_percent: Decimal
     level1: Level1Rates
@@ -96,6 +105,7 @@ class Rules:
     schedules: dict       # level number -> Schedule
     recommendation: dict  # raw texts and thresholds, checked
     texts: dict           # levels.yaml, checked
+    presets: tuple = ()
 
     def commune(self, slug: str) -> "Commune | None":
         for commune in self.communes:
@@ -226,7 +236,7 @@ def _offset(node: Node) -> str:
 def _check_levels_text(node: Node) -> dict:
     company = node["entreprise"]
     for key in ("nom", "telephone", "telephone_lien", "lien_prestations", "lien_calculateur",
-                "plus_de_details", "appel_calculateur"):
+                "plus_de_details", "appel_calculateur", "validite_estimation"):
         company[key].text()
     node["questions"].texts()
     keys = []
@@ -261,6 +271,36 @@ def _check_recommendation(node: Node) -> dict:
     return rules_to_jsonable(node.value)
 
 
+# Presets ----------------------------------------------------------------------------------
+
+def _presets(node: Node, rules: Rules) -> tuple:
+    """Each preset's parameters must read exactly as given, as a link's would."""
+    from .inputs import PARAMS_BY_NAME
+    from .query import parse_query, to_query
+    from .urlquery import quote
+
+    presets, seen = [], set()
+    for item in node["profils"].list(min_length=1):
+        slug = item["slug"].text()
+        if slug in seen or slug != slug.lower() or not slug.replace("-", "").isalnum():
+            item["slug"].fail("a unique lower-case slug of letters, digits and dashes")
+        seen.add(slug)
+        link = []
+        for key, value in item["parametres"].items():
+            if key not in PARAMS_BY_NAME:
+                value.fail("a parameter name: " + ", ".join(PARAMS_BY_NAME), str(key))
+            if PARAMS_BY_NAME[key].kind == "commune" and rules.commune(str(value.value)) is None:
+                value.fail(f"a commune of {COMMUNES}")
+            text = {True: "1", False: "0"}.get(value.value, str(value.value))
+            _, notices = parse_query(f"{key}={quote(text)}", rules)
+            if notices:
+                value.fail(f"a value a link may carry ({notices[0]})")
+            link.append(f"{key}={quote(text)}")
+        inputs, _ = parse_query("&".join(link), rules)
+        presets.append(Preset(slug, item["nom"].text(), item["description"].text(), to_query(inputs)))
+    return tuple(presets)
+
+
 # Entry point ------------------------------------------------------------------------------
 
 def parse_rules(raw: dict) -> Rules:
@@ -269,7 +309,7 @@ def parse_rules(raw: dict) -> Rules:
     pricing, hours = files[PRICING], files[HOURS]
     communes = _communes(files[COMMUNES])
     travel = {zone: pricing["deplacement"][zone].amount() for zone in ZONES}
-    return Rules(
+    rules = Rules(
         vat_percent=_vat(pricing["tva_pourcent"]),
         level1=_level1(pricing["niveaux"][1]),
         paid={level: _paid_level(pricing["niveaux"][level]) for level in PAID_LEVELS},
@@ -280,6 +320,7 @@ def parse_rules(raw: dict) -> Rules:
         recommendation=_check_recommendation(files[RECOMMENDATION]),
         texts=_check_levels_text(files[LEVELS]),
     )
+    return replace(rules, presets=_presets(files[PRESETS], rules))
 
 
 def rules_to_jsonable(raw: dict):

@@ -11,7 +11,7 @@ ROOT = Path(__file__).resolve().parents[1]
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 PAGES = ["", "prestations/", "prestations/niveau-1/", "prestations/niveau-2/", "prestations/niveau-3/",
-         "cal/", "cal/?postes=abc&tpe=1", "page-inconnue"]
+         "cal/", "cal/?postes=abc&tpe=1", "cal/cabinet-de-radiologie/", "page-inconnue"]
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa", "best-practice"]
 READY = 'html[data-calcul="pret"]'
 
@@ -35,13 +35,22 @@ def test_no_axe_violation(audit_page, site_url, path):
     assert violations == []
 
 
+def test_printed_estimate_has_no_axe_violation(audit_page, site_url):
+    audit_page.goto(f"{site_url}/cal/?postes=4&imagerie=1")
+    audit_page.wait_for_selector("#qr-figure:not([hidden])", timeout=90_000)
+    audit_page.emulate_media(media="print")
+    audit_page.add_script_tag(path=str(AXE))
+    result = audit_page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS)
+    assert [(v["id"], [node["target"] for node in v["nodes"]]) for v in result["violations"]] == []
+
+
 def test_no_html_error(built_site):
     pages = sorted(str(page) for page in built_site.rglob("*.html"))
     result = subprocess.run(["java", "-jar", str(VNU), "--errors-only", "--format", "json", *pages],
                             capture_output=True, text=True, timeout=300)
     messages = json.loads(result.stderr or result.stdout or '{"messages": []}')["messages"]
     assert [(Path(m.get("url", "")).name, m.get("lastLine"), m["message"]) for m in messages] == []
-    assert len(pages) == 7
+    assert len(pages) == 7 + 5      # the pages, the 404, and the five preset pages of /cal/
 
 
 def test_calculator_works_with_the_keyboard_alone(page, site_url):

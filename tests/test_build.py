@@ -17,7 +17,7 @@ def tree(folder: Path) -> dict:
 
 
 def test_compute_step_prerenders_the_default_estimate(rules):
-    data = build.compute_page_data(rules)
+    data = build.compute_page_data(rules, 2026)
     assert data["estimation"]["entrees"]["postes"] == 1
     assert [level["total_ht"] for level in data["estimation"]["niveaux"]] == [
         "48,25\u00a0€", "88,00\u00a0€", "148,00\u00a0€"]   # 32.50 + 15.75; 49 + 39; 89 + 59

@@ -64,7 +64,10 @@ def test_previews_and_search(built_site):
                     'name="twitter:card" content="summary_large_image"', 'rel="icon"', "<title>", 'name="description"'):
             assert tag in html, (path, tag)
     sitemap = (built_site / "sitemap.xml").read_text(encoding="utf-8")
-    assert sorted(f"https://reunioninformatique.com/{path}" for path in PAGES) == sorted(re.findall(r"<loc>([^<]+)</loc>", sitemap))
+    presets = [f"cal/{page.parent.name}/" for page in built_site.glob("cal/*/index.html")]
+    assert len(presets) == 5
+    assert sorted(f"https://reunioninformatique.com/{path}" for path in PAGES + presets) == sorted(
+        re.findall(r"<loc>([^<]+)</loc>", sitemap))
     assert "Sitemap: https://reunioninformatique.com/sitemap.xml" in (built_site / "robots.txt").read_text()
 
 

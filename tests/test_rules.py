@@ -52,6 +52,12 @@ BANDS = [{"jusqu_a": 15, "prix": 39}, {"jusqu_a": 5, "prix": 34}, {"jusqu_a": No
     ("levels", ["niveaux", 2, "attributs", "tpe"], "peut-être", "niveaux.2.attributs.tpe", "expected one of inclus, non_inclus, temps_passe"),
     ("levels", ["entreprise", "telephone"], "", "entreprise.telephone", "expected a non-empty text"),
     ("recommendation", ["niveau_3", "imagerie_min"], "trois", "niveau_3.imagerie_min", "expected a whole number from 1"),
+    ("presets", ["profils", 4, "parametres", "commune"], "saint-martin", "profils[4].parametres.commune",
+     'expected a commune of rules/communes.yaml, got "saint-martin"'),
+    ("presets", ["profils", 0, "parametres", "postes"], 400, "profils[0].parametres.postes",
+     "expected a value a link may carry (« postes » : 400 est hors limites"),
+    ("presets", ["profils", 0, "parametres", "ecrans"], 2, "profils[0].parametres.ecrans",
+     'expected a parameter name: niveau, postes'),
 ])
 def test_each_class_of_mistake(raw_rules, file, path, value, where, expected):
     raw = copy.deepcopy(raw_rules)

@@ -25,5 +25,7 @@
     payload: { pyodide: root.dataset.pyodide, engine: root.dataset.engine, rules: root.dataset.rules,
                wheels: root.dataset.wheels.split(" ").filter(Boolean) },
   });
-  boot.worker.postMessage({ id: 1, type: "estimate", payload: { query: location.search } });
+  // A link's own inputs, else the inputs this page was prerendered with (a preset page).
+  var query = location.search.length > 1 ? location.search : root.dataset.requete;
+  boot.worker.postMessage({ id: 1, type: "estimate", payload: { query: query } });
 })();

@@ -14,6 +14,9 @@ let firstPainted = false;
 let failed = false;
 let announceTimer = 0;
 let answerTimer = 0;
+let qrTimer = 0;
+let extrasReady = false;   // holidays and segno are loaded once the first estimate is painted
+const QR_DELAY_MS = 400;
 
 function send(type, payload) {
   const id = nextId++;
@@ -123,11 +126,50 @@ function paint(view) {
   }, 800);
 }
 
+// The printed estimate and the QR code ---------------------------------------------------
+
+function paintPrintout(view) {
+  const rows = view.resume.map(({ libelle, valeur }) => {
+    const row = document.createElement("div");
+    const term = document.createElement("dt");
+    const value = document.createElement("dd");
+    term.textContent = libelle;
+    value.textContent = valeur;
+    row.append(term, value);
+    return row;
+  });
+  $("impression-entrees").replaceChildren(...rows);
+  setText("impression-lien", location.href);
+  const today = new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeZone: "Indian/Reunion" });
+  setText("impression-date", today.format(new Date()));
+}
+
+function requestQr() {
+  clearTimeout(qrTimer);
+  if (extrasReady) qrTimer = setTimeout(() => send("qr", { text: location.href }), QR_DELAY_MS);
+}
+
+function paintQr(dataUri) {
+  let image = $("qr");
+  if (!image) {
+    image = document.createElement("img");
+    image.id = "qr";
+    image.alt = "QR code du lien de cette estimation";
+    $("qr-figure").prepend(image);
+  }
+  image.src = dataUri;
+  $("qr-figure").hidden = false;
+}
+
 function showEstimate(view, fromLink) {
   if (fromLink) fillForm(view.entrees);
   paint(view);
-  const url = view.requete ? `${location.pathname}?${view.requete}` : location.pathname;
+  // The page's own address while its inputs are those it was prerendered with (/cal/ or a
+  // preset page), else the calculator's address with the canonical query.
+  const url = view.requete === root.dataset.requete ? location.pathname : `${root.dataset.cal}?${view.requete}`;
   history.replaceState(null, "", url);
+  paintPrintout(view);
+  requestQr();
   root.dataset.calcul = "pret";
   if (!firstPainted) {
     firstPainted = true;
@@ -135,7 +177,9 @@ function showEstimate(view, fromLink) {
     // has been painted and the page is idle.
     const later = window.requestIdleCallback || ((callback) => setTimeout(callback, 200));
     later(() => {
+      extrasReady = true;
       requestCoverage();
+      requestQr();
       document.dispatchEvent(new Event("prisme:estimation-affichee"));
     }, { timeout: 1000 });
   }
@@ -172,6 +216,7 @@ function onMessage({ id, type, result, error }) {
     showEstimate(result, id === 1);
   }
   else if (type === "coverage") paintCoverage(result);
+  else if (type === "qr") paintQr(result);
 }
 
 function recompute() {

@@ -5,7 +5,7 @@
 const LIB = "/lib/prisme";   // where the engine (and later the holidays wheels) are unpacked
 
 let ready = null;            // Promise of { py, api } once Pyodide, engine and rules are loaded
-let holidays = null;         // Promise resolved once the holidays wheels are unpacked
+let extras = null;           // Promise resolved once the wheels (holidays, segno) are unpacked
 
 async function fetchBytes(url) {
   const response = await fetch(url);
@@ -50,9 +50,14 @@ async function unpackWheels({ py, wheels }) {
 const handlers = {
   estimate: ({ api }, { query }) => JSON.parse(api.estimate(query)),
   coverage: async (engine, { instant, onCall }) => {
-    holidays ??= unpackWheels(engine);
-    await holidays;
+    extras ??= unpackWheels(engine);
+    await extras;
     return JSON.parse(engine.api.coverage(instant, Boolean(onCall)));
+  },
+  qr: async (engine, { text }) => {
+    extras ??= unpackWheels(engine);
+    await extras;
+    return engine.api.qr_code(text);
   },
 };
 

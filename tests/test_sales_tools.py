@@ -1,0 +1,145 @@
+"""Tools for sales: live support status, coverage chart and holidays, presets, print, QR code."""
+
+import io
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import segno
+from playwright.sync_api import expect
+from pypdf import PdfReader
+
+import build
+
+ROOT = Path(__file__).resolve().parents[1]
+READY = 'html[data-calcul="pret"]'
+BOOT_TIMEOUT = 90_000
+
+
+def cli_totals(query: str) -> dict:
+    flags = [item for pair in query.split("&") for item in (f"--{pair.split('=')[0]}", pair.split("=")[1])]
+    result = subprocess.run([sys.executable, "-m", "calculator", "devis", *flags, "--json"], cwd=ROOT,
+                            capture_output=True, text=True, check=True)
+    return {n: level["total_ht"] for n, level in json.loads(result.stdout)["niveaux"].items()}
+
+
+# Live support status ------------------------------------------------------------------------
+
+@pytest.mark.parametrize("utc_instant, on_call, is_open, mode, text", [
+    # Sunday 20 December 2026, a public holiday: 06:00 in Réunion, closed until 09:00.
+    ("2026-12-20T02:00:00Z", False, "false", "", "Prochaine ouverture : dimanche 20 décembre à 9\u00a0h\u00a000"),
+    # 10:00 in Réunion: remote only, or on site too for a practice on call duty.
+    ("2026-12-20T06:00:00Z", False, "true", "distanciel", "à distance uniquement, jusqu'à 12\u00a0h\u00a000"),
+    ("2026-12-20T06:00:00Z", True, "true", "sur_site_et_distanciel", "sur site et à distance, jusqu'à 12\u00a0h\u00a000"),
+])
+def test_live_status_in_reunion_time_whatever_the_visitor_zone(browser, site_url, utc_instant, on_call, is_open,
+                                                               mode, text):
+    context = browser.new_context(timezone_id="America/New_York")
+    page = context.new_page()
+    page.clock.set_fixed_time(utc_instant)
+    page.goto(f"{site_url}/cal/{'?astreinte=1' if on_call else ''}")
+    status = page.locator("#support-status-2[data-ouvert]")
+    status.wait_for(timeout=BOOT_TIMEOUT)
+    assert (status.get_attribute("data-ouvert"), status.get_attribute("data-mode")) == (is_open, mode)
+    expect(status).to_contain_text(text)
+    expect(status).to_contain_text("Jour férié : Abolition de l'esclavage")
+    context.close()
+
+
+def test_live_status_on_a_level_page(page, site_url):
+    page.clock.set_fixed_time("2026-11-30T05:00:00Z")      # Monday 09:00 in Réunion
+    page.goto(f"{site_url}/prestations/niveau-1/")
+    status = page.locator("#support-status-1[data-ouvert]")
+    status.wait_for(timeout=BOOT_TIMEOUT)
+    assert status.get_attribute("data-ouvert") == "true"
+    assert status.get_attribute("data-mode") == "sur_site_et_distanciel"
+    expect(status).to_have_text("Support joignable maintenant, sur site et à distance, jusqu'à 12\u00a0h\u00a000.")
+
+
+# Coverage chart and public holidays ---------------------------------------------------------
+
+def test_weekly_chart_states_the_hours(built_site):
+    html = (built_site / "prestations/index.html").read_text(encoding="utf-8")
+    charts = re.findall(r'<svg class="semaine".*?</svg>', html, re.S)
+    assert len(charts) == 3 and all('role="img"' in chart for chart in charts)
+    level1 = re.search(r"<desc[^>]*>(.*?)</desc>", charts[0], re.S).group(1)
+    assert "8\u00a0h – 12\u00a0h" in level1 and "13\u00a0h\u00a030 – 16\u00a0h\u00a030" in level1 and "35\u00a0h par semaine" in level1
+    # Level 1: five days of two windows; levels 2 and 3: 5 weekdays + Saturday + Sunday + holidays.
+    assert [chart.count("<rect") for chart in charts] == [10, 8, 8]
+
+
+def test_hours_per_year_and_holidays_of_this_year_and_next(tmp_path, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1798761600")      # 2027-01-01T00:00:00Z
+    build.build(tmp_path / "site")
+    html = (tmp_path / "site/prestations/index.html").read_text(encoding="utf-8")
+    assert "Jours fériés à La Réunion en 2027 et 2028" in html
+    assert "lundi 20 décembre 2027" in html and "mercredi 20 décembre 2028" in html
+    assert "1\u00a0771\u00a0h sur l'année 2027" in html          # level 1: 253 open weekdays x 7 h
+    row = re.search(r'<time datetime="2027-12-20">.*?</tr>', html, re.S).group(0)
+    assert "Abolition de l&#39;esclavage" in row and "fermé" in row and "à distance uniquement" in row
+
+
+# Presets ------------------------------------------------------------------------------------
+
+PRESETS = {"medecin-generaliste": "postes=2&sauvegarde=300",
+           "cabinet-dentaire-panoramique": "postes=4&serveurs=1&imagerie=2&sauvegarde=1000",
+           "pharmacie-avec-tpe": "postes=5&serveurs=1&licences=2&tpe=1&standard=1"}
+
+
+@pytest.mark.parametrize("slug, query", PRESETS.items())
+def test_preset_pages_are_prerendered(built_site, slug, query):
+    html = (built_site / "cal" / slug / "index.html").read_text(encoding="utf-8")
+    shown = {n: re.search(rf'id="total-ht-{n}" aria-live="off" data-value="([0-9.]+)"', html).group(1) for n in "123"}
+    assert shown == cli_totals(query)
+
+
+def test_preset_is_one_click_away_and_editable(page, site_url):
+    page.goto(f"{site_url}/cal/")
+    page.click("text=Pharmacie avec TPE")
+    page.wait_for_url("**/cal/pharmacie-avec-tpe/")
+    assert page.locator("html").get_attribute("data-calcul") == "pret"       # figures at first paint
+    expect(page.locator("#niveau-recommande")).to_have_text("niveau 3")
+    page.wait_for_selector("#support-status-1[data-ouvert]", timeout=BOOT_TIMEOUT)   # Python answered
+    assert page.locator("#champ-tpe").is_checked() and page.locator("#champ-postes").input_value() == "5"
+    page.fill("#champ-postes", "6")
+    page.wait_for_selector(READY)
+    expect(page.locator("#total-ht-3")).to_have_attribute("data-value", cli_totals(
+        "postes=6&serveurs=1&licences=2&tpe=1&standard=1")["3"])
+    assert page.url.endswith("/cal/?postes=6&serveurs=1&licences=2&tpe=1&standard=1")
+
+
+# Printed estimate ---------------------------------------------------------------------------
+
+def test_printed_estimate_is_one_a4_page_with_everything(page, site_url):
+    query = "postes=7&serveurs=1&imagerie=2&commune=saint-paul"
+    page.clock.set_fixed_time("2026-11-26T10:00:00Z")
+    page.goto(f"{site_url}/cal/?{query}")
+    page.wait_for_selector(READY, timeout=BOOT_TIMEOUT)
+    page.wait_for_selector("#qr-figure:not([hidden])", timeout=BOOT_TIMEOUT)
+    pdf = PdfReader(io.BytesIO(page.pdf(format="A4")))
+    assert len(pdf.pages) == 1
+    text = " ".join(pdf.pages[0].extract_text().split())
+    for expected in ("PRISME / REUNIONINFORMATIQUE.COM", "Établie le 26 novembre 2026", "Estimation valable 3 mois",
+                     "02 62 79 00 11", "Postes de travail : 7", "Commune : Saint-Paul",
+                     "Postes 6 à 15 2 34,00 € 68,00 €",            # the chosen level's lines...
+                     "Total TTC / mois 443,77 €",                  # ...and totals
+                     "545,00 €", "645,00 €",                       # the other levels' totals
+                     f"{site_url}/cal/?{query}", "Estimation indicative, ne vaut pas devis"):
+        assert expected in text.replace("\u00a0", " "), expected
+    assert "Serveurs / NAS 1 99,00 €" not in text       # level 3's lines are not printed
+
+
+# QR code ------------------------------------------------------------------------------------
+
+def test_qr_code_encodes_the_current_link(page, site_url):
+    page.goto(f"{site_url}/cal/?postes=3")
+    page.wait_for_selector("#qr-figure:not([hidden])", timeout=BOOT_TIMEOUT)
+    expected = segno.make(page.url, error="m").svg_data_uri(scale=4, border=2, dark="#1a1a1a")
+    assert page.locator("#qr").get_attribute("src") == expected
+    page.fill("#champ-postes", "4")
+    page.wait_for_selector(READY)
+    changed = segno.make(f"{site_url}/cal/?postes=4", error="m").svg_data_uri(scale=4, border=2, dark="#1a1a1a")
+    expect(page.locator("#qr")).to_have_attribute("src", changed)
