@@ -188,7 +188,10 @@ def run_once(playwright, launch, base, name, path, log) -> dict:
     cold = measure_load(page, base + path, log)
     result = {"froid": cold}
     if name == "site":
+        # Steady state: the offline copy, the holidays data and the QR code are in place.
         wait_service_worker(page)
+        page.wait_for_selector("#qr-figure:not([hidden])", timeout=60_000)
+        page.wait_for_selector("#support-status-3[data-ouvert]", timeout=60_000)
         result["recalcul_ms"] = page.evaluate(RECOMPUTE, RECOMPUTES)
     log.wait_quiet()
     result["chaud"] = measure_load(page, base + path, log)

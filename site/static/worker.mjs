@@ -42,9 +42,15 @@ async function start({ pyodide: indexURL, engine, rules, wheels }) {
   return { py, api, wheels };
 }
 
+const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
+
 async function unpackWheels({ py, wheels }) {
   const archives = await Promise.all(wheels.map(fetchBytes));
-  for (const archive of archives) py.unpackArchive(archive, "zip", { extractDir: LIB });
+  for (const archive of archives) {
+    // One wheel per task, so that an estimate asked meanwhile does not wait for all of them.
+    await nextTask();
+    py.unpackArchive(archive, "zip", { extractDir: LIB });
+  }
 }
 
 const handlers = {
