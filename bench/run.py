@@ -81,11 +81,12 @@ class ByteLog:
     """What the server sent: (epoch ms at the start of the request, bytes, path)."""
 
     def __init__(self):
-        self.entries, self.lock = [], threading.Lock()
+        self.entries, self.lock, self.last_activity_ms = [], threading.Lock(), 0.0
 
     def add(self, started_ms, size, path):
         with self.lock:
             self.entries.append((started_ms, size, path))
+            self.last_activity_ms = time.time() * 1000
 
     def clear(self):
         with self.lock:
@@ -103,7 +104,7 @@ class ByteLog:
         deadline = time.monotonic() + limit_s
         while time.monotonic() < deadline:
             with self.lock:
-                last = self.entries[-1][0] if self.entries else 0
+                last = self.last_activity_ms
             if time.time() * 1000 - last > quiet_s * 1000:
                 return
             time.sleep(0.2)

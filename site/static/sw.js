@@ -17,6 +17,8 @@ self.addEventListener("install", (event) => {
 
 self.addEventListener("activate", (event) => {
   event.waitUntil((async () => {
+    // The page request starts while this worker boots, instead of after.
+    if (self.registration.navigationPreload) await self.registration.navigationPreload.enable();
     for (const name of await caches.keys()) {
       if (name.startsWith("prisme-") && name !== CACHE) await caches.delete(name);
     }
@@ -24,14 +26,15 @@ self.addEventListener("activate", (event) => {
   })());
 });
 
-async function networkFirst(request) {
-  const cache = await caches.open(CACHE);
+async function networkFirst(event) {
+  const path = new URL(event.request.url).pathname;
   try {
-    const response = await fetch(request);
-    if (response.ok) await cache.put(new URL(request.url).pathname, response.clone());
+    const response = (await event.preloadResponse) || (await fetch(event.request));
+    // The offline copy is refreshed after the page is on its way, not before.
+    if (response.ok) event.waitUntil(caches.open(CACHE).then((cache) => cache.put(path, response.clone())));
     return response;
   } catch (error) {
-    const cached = await cache.match(new URL(request.url).pathname);
+    const cached = await caches.match(path, { cacheName: CACHE });
     if (cached) return cached;
     throw error;
   }
@@ -53,6 +56,6 @@ async function httpCacheThenCopy(request) {
 self.addEventListener("fetch", (event) => {
   const { request } = event;
   if (request.method !== "GET" || new URL(request.url).origin !== location.origin) return;
-  if (request.mode === "navigate") event.respondWith(networkFirst(request));
+  if (request.mode === "navigate") event.respondWith(networkFirst(event));
   else if (PRECACHE.assets.includes(new URL(request.url).pathname)) event.respondWith(httpCacheThenCopy(request));
 });
