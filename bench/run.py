@@ -251,6 +251,11 @@ def summarise(runs: dict, prerender: dict) -> dict:
         else:
             row["tenue"] = row["site"] <= limit
         row["cible"] = f"<= {limit}{' x plancher' if kind == 'ratio' else ' ms'}"
+    for phase in ("froid", "chaud"):
+        # The same ratio pass by pass (site and floor measured minutes apart), then its median.
+        paired = [site[phase]["pret_ms"] / min(worker[phase]["pret_ms"], main[phase]["pret_ms"])
+                  for site, worker, main in zip(runs["site"], runs["plancher_worker"], runs["plancher_principal"])]
+        summary[f"premiere_estimation_{phase}"]["ratio_apparie"] = median(paired)
     if summary["octets_total"]["plancher"]:
         summary["octets_total"]["ratio"] = summary["octets_total"]["site"] / summary["octets_total"]["plancher"]
     traces = [run["froid"]["trace_worker"] for run in runs["site"] if run["froid"]["trace_worker"]]
@@ -276,6 +281,9 @@ def table(summary: dict) -> str:
         held = "" if "tenue" not in row else ("oui" if row["tenue"] else "NON")
         lines.append(f"| {label} | {fmt(row.get('site'), unit)} | {fmt(row.get('plancher'), unit)} | "
                      f"{fmt(row.get('ratio'), '')} | {row.get('cible', '')} | {held} |")
+    for phase, label in (("froid", "à froid"), ("chaud", "à chaud")):
+        lines.append(f"| Première estimation {label}, ratio passe par passe (médiane) | | | "
+                     f"{fmt(summary[f'premiere_estimation_{phase}']['ratio_apparie'], '')} | | |")
     pre = summary["prerendu_sans_parametre"]
     lines.append(f"| /cal/ sans paramètre : estimation au premier affichage | "
                  f"{'oui' if pre['estimation_au_premier_affichage'] else 'NON'} ({fmt(pre['fcp_ms'], 'ms')}) | | | oui | "
