@@ -189,8 +189,13 @@ def bundle_assets(output: Output, raw_rules) -> dict:
     for name in PYODIDE_FILES:
         output.add(f"pyodide/{version}/{name}", (PYODIDE_NPM / name).read_bytes())
     rules_json = json.dumps(rules_to_jsonable(raw_rules), ensure_ascii=False, sort_keys=True)
+    # The site loads no Pyodide package: its lock file needs the runtime's facts, not the
+    # 120 KB list of every package of the distribution.
+    lock = json.loads((PYODIDE_NPM / "pyodide-lock.json").read_text(encoding="utf-8"))
+    trimmed_lock = json.dumps({"info": lock["info"], "packages": {}}, sort_keys=True)
     assets = {
         "pyodide": f"pyodide/{version}/",
+        "lock": output.add_hashed("assets", "pyodide-lock.json", trimmed_lock),
         "engine": output.add_hashed("assets", "engine.zip", engine_archive()),
         "rules": output.add_hashed("assets", "rules.json", rules_json),
         "wheels": [output.add_hashed("assets", wheel.name, wheel.read_bytes()) for wheel in browser_wheels()],
