@@ -100,3 +100,39 @@ def test_a_price_change_reaches_the_pages(tmp_path):
     html = (out / "cal/index.html").read_text(encoding="utf-8")
     assert 'id="total-ht-2" aria-live="off" data-value="90.00"' in html     # 51 + 39
     assert "51,00\u00a0€ HT / mois" in (out / "prestations/niveau-2/index.html").read_text(encoding="utf-8")
+
+
+# One case per class of mistake, made in the YAML text as the business would make it:
+# (file, text replaced, replacement, line of the mistake, key path and expectation in the message).
+RULES_MISTAKES = [
+    ("pricing.yaml", "    serveur: 59\n", "", 19, "niveaux.2.serveur: expected a value, got <missing>"),         # missing key
+    ("pricing.yaml", "serveur: 59", "serveur: cinquante", 27, 'niveaux.2.serveur: expected a positive amount, got "cinquante"'),  # wrong type
+    ("pricing.yaml", "serveur: 59", "serveur: -59", 27, "niveaux.2.serveur: expected a positive amount, got -59"),  # negative price
+    ("pricing.yaml", "{jusqu_a: 15, prix: 34}", "{jusqu_a: 4, prix: 34}", 25,
+     "niveaux.2.postes[1].jusqu_a: expected a whole number from 6, got 4"),                                           # bands that do not chain
+    ("communes.yaml", "{slug: cilaos, nom: \"Cilaos\", zone: 3}", "{slug: cilaos, nom: \"Cilaos\", zone: 7}", 11,
+     "communes[2].zone: expected a whole number from 1 to 3, got 7"),                                               # unknown zone
+    ("presets.yaml", "commune: saint-pierre", "commune: saint-tropez", 25,
+     'profils[4].parametres.commune: expected a commune of rules/communes.yaml, got "saint-tropez"'),               # unknown commune
+    ("hours.yaml", '{de: "13:30", a: "16:30"', '{de: "11:30", a: "16:30"', 16,
+     'niveaux.1.lundi[1].de: expected a start after the end of the previous window, in order, got "11:30"'),       # overlapping hours
+    ("hours.yaml", '{de: "13:30", a: "16:30"', '{de: "13:30", a: "12:30"', 16,
+     'niveaux.1.lundi[1].a: expected a time after 13:30, got "12:30"'),                                            # reversed hours
+]
+
+
+@pytest.mark.parametrize("file, old, new, line, message", RULES_MISTAKES)
+def test_build_rejects_each_class_of_rules_mistake(tmp_path, capsys, file, old, new, line, message):
+    out = tmp_path / "dist"
+    build.build(out)
+    before = tree(out)
+    rules = tmp_path / "rules"
+    shutil.copytree(ROOT / "rules", rules)
+    path = rules / file
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    assert build.main(["--out", str(out), "--rules", str(rules)]) == 1
+    error = capsys.readouterr().err
+    assert f"{file}:{line}: {message}" in error, error
+    assert tree(out) == before
