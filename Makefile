@@ -8,6 +8,9 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PY_DEPS := $(VENV)/.installed
 NODE_DEPS := node_modules/.package-lock.json
+# The pages name "this year and next": build them for the commit's date, so that two builds
+# of one commit are byte-identical (build.py reads it; see README, Publishing).
+export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null)
 
 .PHONY: serve test build setup system-packages bench clean
 

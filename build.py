@@ -26,9 +26,10 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from calculator.errors import RulesError
 from calculator.estimate import estimate_query
+from calculator.french import MODE_TEXT
 from calculator.inputs import PARAMS
 from calculator.load import load_rules
-from calculator.coverage import yearly_hours
+from calculator.coverage import utc_offset, yearly_hours
 from calculator.offer import (STATUS_TEXT, holidays_table, hours_summary, hours_text, rate_card, schedule_lines,
                               week_rows)
 from calculator.reunion_holidays import reunion_holidays
@@ -40,8 +41,14 @@ SITE = ROOT / "site"
 PYODIDE_NPM = ROOT / "node_modules" / "pyodide"
 WHEEL_CACHE = ROOT / "build-cache" / "wheels"
 # Shipped to the browser, loaded after the first estimate (prices do not need them):
-# public holidays for the support status, segno for the QR code of the link.
-BROWSER_WHEELS = ("holidays==0.109", "python-dateutil==2.9.0.post0", "six==1.17.0", "segno==1.6.6")
+# public holidays for the support status, segno for the QR code of the link. Their code
+# runs in every visitor's browser, so each wheel is pinned to its sha256 (as on PyPI).
+BROWSER_WHEELS = {
+    "holidays==0.109": "7d39c910167116d41fa6aae18d5e72b4541700cdd37743d799c83db3419201b0",
+    "python-dateutil==2.9.0.post0": "a8b2bc7bffae282281c8140a97d3aa9c14da0b136dfe83f850eea9a5f7470427",
+    "six==1.17.0": "4721f391ed90541fddacab5acf947aa0d3dc7d27b2e1e8eda2be8970586c3274",
+    "segno==1.6.6": "28c7d081ed0cf935e0411293a465efd4d500704072cdb039778a2ab8736190c7",
+}
 # What the browser needs of the Pyodide npm package; the rest (console, typings, maps) is not shipped.
 PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json")
 # Engine modules the browser imports; the CLI and the YAML loader stay on the build side.
@@ -93,12 +100,13 @@ def load_validated_rules(rules_dir: Path):
 
 # 2. Compute what the pages need --------------------------------------------------------
 
-def reference_year() -> int:
-    """The year the pages speak of ("this year and next"): the build date, or
-    SOURCE_DATE_EPOCH when set, so that a rebuild of the same commit gives the same bytes."""
+def reference_year(rules) -> int:
+    """The year the pages speak of ("this year and next"), in Réunion time: SOURCE_DATE_EPOCH
+    when set (the Makefile and CI set it to the commit's date, so that a rebuild of the same
+    commit gives the same bytes; the yearly CI run sets it to the day), else today."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     moment = datetime.fromtimestamp(int(epoch), timezone.utc) if epoch else datetime.now(timezone.utc)
-    return moment.year
+    return moment.astimezone(utc_offset(rules.utc_offset)).year
 
 
 def compute_page_data(rules, year: int) -> dict:
@@ -126,6 +134,8 @@ def compute_page_data(rules, year: int) -> dict:
         "niveaux": levels,
         "statuts": STATUS_TEXT,
         "profils": presets,
+        "decalage_utc": rules.utc_offset,
+        "modes": MODE_TEXT,
         "annees": years,
         "jours_feries": holidays_table(rules, calendar),
         "estimation": estimate_view(default, rules),
@@ -157,23 +167,28 @@ def engine_archive() -> bytes:
 
 
 def browser_wheels() -> list:
-    """The wheels of `holidays` and its dependencies, fetched by pip once and cached."""
+    """The wheels shipped to the browser: fetched by pip once, cached, checked by sha256."""
     WHEEL_CACHE.mkdir(parents=True, exist_ok=True)
-    wanted = [spec.split("==") for spec in BROWSER_WHEELS]
 
-    def cached():
-        found = []
-        for name, version in wanted:
-            prefix = f"{name.replace('-', '_')}-{version}-"
-            found += sorted(p for p in WHEEL_CACHE.glob("*.whl") if p.name.startswith(prefix))
-        return found
+    def cached(spec):
+        name, version = spec.split("==")
+        prefix = f"{name.replace('-', '_')}-{version}-"
+        return sorted(p for p in WHEEL_CACHE.glob("*.whl") if p.name.startswith(prefix))[:1]
 
-    if len(cached()) < len(wanted):
+    missing = [spec for spec in BROWSER_WHEELS if not cached(spec)]
+    if missing:
         command = [sys.executable, "-m", "pip", "download", "--quiet", "--no-deps", "--only-binary=:all:",
-                   "--disable-pip-version-check", "-d", str(WHEEL_CACHE), *BROWSER_WHEELS]
-        if subprocess.run(command).returncode != 0 or len(cached()) < len(wanted):
-            raise BuildError(f"could not download the wheels {', '.join(BROWSER_WHEELS)} with pip")
-    return cached()
+                   "--disable-pip-version-check", "-d", str(WHEEL_CACHE), *missing]
+        if subprocess.run(command).returncode != 0 or not all(cached(spec) for spec in missing):
+            raise BuildError(f"could not download the wheels {', '.join(missing)} with pip")
+    wheels = []
+    for spec, expected in BROWSER_WHEELS.items():
+        [wheel] = cached(spec)
+        found = hashlib.sha256(wheel.read_bytes()).hexdigest()
+        if found != expected:
+            raise BuildError(f"{wheel}: sha256 expected {expected}, found {found}")
+        wheels.append(wheel)
+    return wheels
 
 
 def pyodide_version() -> str:
@@ -211,16 +226,19 @@ SERVICE_WORKER = "sw.js"     # stays at the site root under a stable name: it is
 
 def service_worker_script(output: Output, base_url: str, public_pages) -> str:
     """sw.js with this build's precache list; any change of page or asset gives a new worker."""
-    assets = sorted(base_url + path for path in output.files
-                    if path.startswith(("assets/", "pyodide/")) and not path.endswith(".json.map"))
+    def is_engine(path):
+        return path.startswith("pyodide/") or path.endswith((".whl", ".zip"))
+    files = sorted(path for path in output.files if path.startswith(("assets/", "pyodide/")))
+    assets = [base_url + path for path in files if not is_engine(path)]
+    engine = [base_url + path for path in files if is_engine(path)]
     pages = [base_url + page for page in public_pages] + [base_url + "404.html"]
     digest = hashlib.sha256()
     for path, data in sorted(output.files.items()):
         digest.update(path.encode() + b"\0" + hashlib.sha256(data).digest())
     version = digest.hexdigest()[:12]
-    precache = json.dumps({"version": version, "pages": pages, "assets": assets}, sort_keys=True)
+    precache = json.dumps({"version": version, "pages": pages, "assets": assets, "engine": engine}, sort_keys=True)
     template = (SITE / "static" / SERVICE_WORKER).read_text(encoding="utf-8")
-    line = 'const PRECACHE = { version: "dev", pages: [], assets: [] };'
+    line = 'const PRECACHE = { version: "dev", pages: [], assets: [], engine: [] };'
     if line not in template:
         raise BuildError(f"site/static/{SERVICE_WORKER}: the PRECACHE line to fill in is missing")
     return template.replace(line, f"const PRECACHE = {precache};")
@@ -259,11 +277,15 @@ def render_pages(output: Output, data: dict, assets: dict, base_url: str, site_o
     return [public_path(path) for path, _, _ in pages if path != "404.html"]
 
 
-def headers_file(base_url: str) -> str:
-    """`_headers` (Netlify / Cloudflare Pages syntax): security headers and cache policy."""
-    rules = [(f"{base_url}*", {**SECURITY_HEADERS, "Cache-Control": REVALIDATE}),
-             (f"{base_url}assets/*", {"Cache-Control": IMMUTABLE}),
-             (f"{base_url}pyodide/*", {"Cache-Control": IMMUTABLE})]
+def headers_file(base_url: str, pages) -> str:
+    """`_headers` (Netlify / Cloudflare Pages syntax): security headers and cache policy.
+
+    Hosts add up the values of every rule that matches a path, so each path gets its
+    Cache-Control from exactly one rule: pages and sw.js are revalidated, hashed assets kept."""
+    revalidated = [base_url + page for page in pages] + [base_url + "404.html", base_url + SERVICE_WORKER]
+    rules = [(f"{base_url}*", SECURITY_HEADERS)]
+    rules += [(path, {"Cache-Control": REVALIDATE}) for path in revalidated]
+    rules += [(f"{base_url}{folder}/*", {"Cache-Control": IMMUTABLE}) for folder in ("assets", "pyodide")]
     lines = []
     for path, headers in rules:
         lines.append(path)
@@ -338,12 +360,12 @@ def build(out_dir: Path, base_url: str = "/", rules_dir: Path = ROOT / "rules",
           site_origin: str = DEFAULT_ORIGIN) -> Output:
     base_url, site_origin = normalise_base_url(base_url), site_origin.rstrip("/")
     rules, raw = load_validated_rules(rules_dir)
-    data = compute_page_data(rules, reference_year())
+    data = compute_page_data(rules, reference_year(rules))
     output = Output()
     assets = bundle_assets(output, raw)
     public_pages = render_pages(output, data, assets, base_url, site_origin)
     output.add(SERVICE_WORKER, service_worker_script(output, base_url, public_pages))
-    output.add("_headers", headers_file(base_url))
+    output.add("_headers", headers_file(base_url, public_pages))
     output.add("sitemap.xml", sitemap_xml(site_origin, base_url, public_pages))
     output.add("robots.txt", robots_txt(site_origin, base_url))
     write_output(output, out_dir)

@@ -56,7 +56,9 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
         merged = {}
         for pattern, headers in self.header_rules:
             if fnmatch.fnmatchcase(path, pattern):
-                merged.update(headers)
+                # Like Netlify and Cloudflare Pages: values of a header matched twice add up.
+                for name, value in headers:
+                    merged[name] = f"{merged[name]}, {value}" if name in merged else value
         for name, value in merged.items():
             self.send_header(name, value)
         super().end_headers()

@@ -30,7 +30,8 @@ def coverage(instant: str, on_call: bool) -> str:
     from .reunion_holidays import reunion_holidays
 
     tz = utc_offset(_rules.utc_offset)
-    moment = datetime.fromisoformat(instant.replace("Z", "+00:00")).astimezone(tz)
+    moment = datetime.fromisoformat(instant.replace("Z", "+00:00"))
+    moment = (moment if moment.tzinfo else moment.replace(tzinfo=tz)).astimezone(tz)   # no offset: Réunion time
     calendar = reunion_holidays([moment.year, moment.year + 1])
     views = [coverage_view(level, status(schedule, moment, on_call, calendar, tz))
              for level, schedule in sorted(_rules.schedules.items())]
@@ -42,29 +43,3 @@ def qr_code(text: str) -> str:
     import segno
 
     return segno.make(text, error="m").svg_data_uri(scale=4, border=2, dark="#1a1a1a")
-
-
-def parity_report(cases_json: str) -> str:
-    """Every answer of the engine for a batch of cases, as one JSON text.
-
-    Run by the parity test in both CPython and Pyodide: the two texts must be identical.
-    cases: {"queries": [...], "instants": [[level, iso, on_call], ...]}
-    """
-    from datetime import datetime
-
-    from .coverage import status, utc_offset
-    from .report import coverage_json, estimate_json
-    from .reunion_holidays import reunion_holidays
-
-    cases = json.loads(cases_json)
-    tz = utc_offset(_rules.utc_offset)
-    estimates = []
-    for query in cases["queries"]:
-        result = estimate_query(_rules, query)
-        estimates.append({"json": estimate_json(result), "vue": estimate_view(result, _rules)})
-    statuses = []
-    for level, instant, on_call in cases["instants"]:
-        moment = datetime.fromisoformat(instant)
-        calendar = reunion_holidays([moment.year, moment.year + 1])
-        statuses.append(coverage_json(status(_rules.schedules[level], moment, on_call, calendar, tz)))
-    return json.dumps({"estimations": estimates, "couverture": statuses}, ensure_ascii=False, sort_keys=True)

@@ -49,8 +49,27 @@ def status(schedule, instant: datetime, on_call: bool, holidays, tz) -> Status:
     holiday = holidays.get(today)
     for window in windows_on(schedule, today, holidays):
         if window.start <= minute < window.end:
-            return Status(True, _mode(window, on_call), _at(today, window.end, tz), None, holiday)
+            mode = _mode(window, on_call)
+            return Status(True, mode, closing_time(schedule, today, window, mode, on_call, holidays, tz),
+                          None, holiday)
     return Status(False, None, None, next_opening(schedule, local, holidays, tz), holiday)
+
+
+def closing_time(schedule, day: date, window, mode: str, on_call: bool, holidays, tz) -> datetime:
+    """When support in this mode stops: the end of the window, or later when the next window
+    (that day, or from midnight the next day) follows on in the same mode."""
+    for _ in range(SEARCH_DAYS):
+        following = [w for w in windows_on(schedule, day, holidays) if w.start == window.end % 1440
+                     and _mode(w, on_call) == mode] if window.end < 1440 else []
+        if window.end == 1440:
+            day += timedelta(days=1)
+            following = [w for w in windows_on(schedule, day, holidays) if w.start == 0 and _mode(w, on_call) == mode]
+            if not following:
+                return _at(day, 0, tz)
+        elif not following:
+            return _at(day, window.end, tz)
+        window = following[0]
+    return _at(day, window.end, tz)
 
 
 def next_opening(schedule, local: datetime, holidays, tz) -> "datetime | None":

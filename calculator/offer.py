@@ -1,19 +1,15 @@
 """What the offer pages show, derived from the rules: rate cards and support hours in French."""
 
+from decimal import ROUND_HALF_UP, Decimal
+
 from .coverage import weekly_hours
+from .french import DAY_NAMES, MODE_TEXT, MONTH_NAMES, clock
 from .money import format_eur, format_number
 from .pricing import band_label
 from .rules import WEEKDAYS
 
 DAY_ABBREVIATIONS = ("lun.", "mar.", "mer.", "jeu.", "ven.", "sam.", "dim.")
-MODE_TEXT = {"sur_site_et_distanciel": "sur site et à distance", "distanciel": "à distance uniquement"}
 STATUS_TEXT = {"inclus": "Inclus", "non_inclus": "Non inclus", "temps_passe": "Facturé au temps passé"}
-
-
-def clock(minutes: int) -> str:
-    """510 -> "8 h 30", 480 -> "8 h"."""
-    hours, rest = divmod(minutes, 60)
-    return f"{hours}\u00a0h\u00a0{rest:02d}" if rest else f"{hours}\u00a0h"
 
 
 def windows_text(windows) -> str:
@@ -66,8 +62,8 @@ def rate_card(rules, level: int) -> list:
 
 
 def hours_text(hours) -> str:
-    """77 -> "77 h", 35.5 -> "35,5 h"."""
-    return f"{format_number(hours)}\u00a0h"
+    """77 -> "77 h", 35.5 -> "35,5 h", 3.8333… -> "3,83 h" (half-up to the hundredth)."""
+    return f"{format_number(hours.quantize(Decimal('0.01'), rounding=ROUND_HALF_UP))}\u00a0h"
 
 
 def hours_summary(rules, level: int) -> str:
@@ -87,7 +83,6 @@ def week_rows(schedule) -> list:
 
 def holidays_table(rules, calendar: dict) -> list:
     """[(date, weekday, name, [what each level offers that day])] for the pages."""
-    from .report import DAY_NAMES, MONTH_NAMES
     rows = []
     for day, name in sorted(calendar.items()):
         shown = f"{DAY_NAMES[day.weekday()]} {day.day} {MONTH_NAMES[day.month - 1]} {day.year}"

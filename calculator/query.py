@@ -6,7 +6,7 @@ Nothing here raises on bad input. Each value that cannot be used as given is rep
 
 import unicodedata
 from dataclasses import fields, replace
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal
 
 from .inputs import PARAMS, PARAMS_BY_NAME, Inputs
 from .money import CENT, format_number, plain_number
@@ -23,19 +23,25 @@ def _shown(raw: str) -> str:
     return clean if len(clean) <= MAX_VALUE_LENGTH else clean[:MAX_VALUE_LENGTH] + "…"
 
 
+DIGITS = frozenset("0123456789")
+
+
 def _number(raw: str) -> "Decimal | None":
-    text = raw.strip().replace(",", ".").replace(" ", "").replace("\u00a0", "")
+    """A number as people write it: "7", "-3", "2,5", "1 500" (ASCII digits, a dot or a comma).
+    Exponents, underscores and other scripts' digits are refused rather than guessed."""
+    text = raw.strip().replace(" ", "").replace("\u00a0", "").replace(",", ".")
     if not text or len(text) > MAX_VALUE_LENGTH:
         return None
-    try:
-        number = Decimal(text)
-    except InvalidOperation:
+    units, _, decimals = (text[1:] if text[0] in "+-" else text).partition(".")
+    if not units or not set(units) <= DIGITS or not set(decimals) <= DIGITS or (_ and not decimals):
         return None
-    return number if number.is_finite() else None
+    return Decimal(text)
 
 
 def _default_text(param) -> str:
-    return "aucune (estimation)" if param.default is None else str(param.default)
+    if param.default is None:
+        return "aucun (niveau recommandé)" if param.kind == "level" else "aucune (estimation)"
+    return str(param.default)
 
 
 def _parse_number(param, raw: str, notices: list):

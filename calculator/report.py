@@ -6,6 +6,7 @@ rendered by build.py and the page updated in the browser show byte-identical fig
 
 from dataclasses import fields
 
+from .french import DAY_NAMES, MODE_TEXT, MONTH_NAMES
 from .money import format_eur, format_hours, format_number, plain_amount, plain_number
 
 
@@ -58,7 +59,6 @@ def level_view(level) -> dict:
         "total_ttc_valeur": plain_amount(level.total_ttc),
         "annuel_ht": format_eur(level.annual_ht),
         "annuel_ttc": format_eur(level.annual_ttc),
-        "deplacement": format_eur(level.travel_per_visit),
         "lignes": [
             {"libelle": line.label, "quantite": format_number(line.quantity),
              "prix_unitaire": format_eur(line.unit_price), "montant": format_eur(line.amount)}
@@ -121,10 +121,6 @@ def coverage_json(status) -> dict:
     }
 
 
-DAY_NAMES = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
-MONTH_NAMES = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
-               "septembre", "octobre", "novembre", "décembre")
-MODE_PHRASES = {"sur_site_et_distanciel": "sur site et à distance", "distanciel": "à distance uniquement"}
 
 
 def french_moment(moment) -> str:
@@ -133,11 +129,17 @@ def french_moment(moment) -> str:
             f"à {moment.hour}\u00a0h\u00a0{moment.minute:02d}")
 
 
+def _until(moment) -> str:
+    """The end of a support window: "12 h 00", or "minuit"."""
+    if moment.hour == 0 and moment.minute == 0:
+        return "minuit"
+    return f"{moment.hour}\u00a0h\u00a0{moment.minute:02d}"
+
+
 def coverage_view(level: int, status) -> dict:
     """A support status as shown to visitors, with the machine-readable hooks."""
     if status.open:
-        text = (f"Support joignable maintenant, {MODE_PHRASES[status.mode]}, "
-                f"jusqu'à {status.closes.hour}\u00a0h\u00a0{status.closes.minute:02d}.")
+        text = f"Support joignable maintenant, {MODE_TEXT[status.mode]}, jusqu'à {_until(status.closes)}."
     elif status.next_opening:
         text = f"Support fermé. Prochaine ouverture : {french_moment(status.next_opening)}."
     else:

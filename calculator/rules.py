@@ -225,9 +225,13 @@ def _schedule(node: Node) -> Schedule:
 
 def _offset(node: Node) -> str:
     text = node.value
+    expected = 'a UTC offset from "-12:00" to "+14:00", such as "+04:00"'
     if not (isinstance(text, str) and len(text) == 6 and text[0] in "+-" and text[3] == ":"
             and (text[1:3] + text[4:]).isdigit()):
-        node.fail('a UTC offset such as "+04:00"')
+        node.fail(expected)
+    hours, minutes = int(text[1:3]), int(text[4:])
+    if minutes > 59 or hours * 60 + minutes > (14 * 60 if text[0] == "+" else 12 * 60):
+        node.fail(expected)
     return text
 
 

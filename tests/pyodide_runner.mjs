@@ -1,6 +1,7 @@
 // Runs the engine in the real Pyodide under Node.js, loaded the way the browser worker
 // loads it (engine archive + rules JSON + holidays wheels), and prints its parity report.
 // Usage: node pyodide_runner.mjs <pyodide dir> <engine.zip> <rules.json> <cases.json> <wheel>...
+// The report itself is tests/parity_report.py, next to this file.
 import { readFileSync } from "node:fs";
 import { pathToFileURL } from "node:url";
 
@@ -11,7 +12,7 @@ const py = await loadPyodide({ indexURL: `${pyodideDir}/` });
 for (const archive of [engine, ...wheels]) {
   py.unpackArchive(new Uint8Array(readFileSync(archive)), "zip", { extractDir: LIB });
 }
+py.FS.writeFile(`${LIB}/parity_report.py`, readFileSync(new URL("parity_report.py", import.meta.url)));
 py.pyimport("sys").path.insert(0, LIB);
-const api = py.pyimport("calculator.browser");
-api.load_rules(readFileSync(rules, "utf8"));
-process.stdout.write(api.parity_report(readFileSync(cases, "utf8")));
+py.pyimport("calculator.browser").load_rules(readFileSync(rules, "utf8"));
+process.stdout.write(py.pyimport("parity_report").parity_report(readFileSync(cases, "utf8")));

@@ -136,3 +136,12 @@ def test_build_rejects_each_class_of_rules_mistake(tmp_path, capsys, file, old, 
     error = capsys.readouterr().err
     assert f"{file}:{line}: {message}" in error, error
     assert tree(out) == before
+
+
+def test_a_tampered_wheel_stops_the_build(monkeypatch, tmp_path):
+    """The wheels run in every visitor's browser: one that is not the pinned file is refused."""
+    spec = next(iter(build.BROWSER_WHEELS))
+    monkeypatch.setitem(build.BROWSER_WHEELS, spec, "0" * 64)
+    with pytest.raises(build.BuildError, match="sha256 expected 0000"):
+        build.build(tmp_path / "dist")
+    assert not (tmp_path / "dist").exists()

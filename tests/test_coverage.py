@@ -82,3 +82,42 @@ def test_weekly_hours(rules, level, hours):
 ])
 def test_yearly_hours(rules, level, year, hours):
     assert yearly_hours(rules.schedules[level], year, reunion_holidays([year])) == hours
+
+
+def _window(start, end, mode=SITE_AND_REMOTE):
+    from calculator.rules import Window
+    return Window(start * 60, end * 60, mode, None)
+
+
+@pytest.mark.parametrize("days, when, closes", [
+    # Back-to-back windows in the same mode: support stays open across the seam.
+    ({0: (_window(8, 12), _window(12, 14))}, "2026-11-30T09:00", "2026-11-30T14:00:00+04:00"),
+    # A mode change at the seam closes the first mode there.
+    ({0: (_window(8, 12), _window(12, 14, REMOTE))}, "2026-11-30T09:00", "2026-11-30T12:00:00+04:00"),
+    # Open until midnight, then on from midnight the next day.
+    ({0: (_window(20, 24),), 1: (_window(0, 2),)}, "2026-11-30T21:00", "2026-12-01T02:00:00+04:00"),
+    ({0: (_window(20, 24),)}, "2026-11-30T21:00", "2026-12-01T00:00:00+04:00"),
+])
+def test_closing_time_follows_back_to_back_windows(rules, days, when, closes):
+    from calculator.rules import Schedule
+    schedule = Schedule(False, tuple(days.get(day, ()) for day in range(7)), ())
+    tz = utc_offset(rules.utc_offset)
+    result = status(schedule, datetime.fromisoformat(when).replace(tzinfo=tz), False, {}, tz)
+    assert result.open and result.closes.isoformat() == closes
+
+
+def test_closing_at_midnight_reads_minuit(rules):
+    from calculator.report import coverage_view
+    from calculator.rules import Schedule
+    schedule = Schedule(False, ((_window(20, 24),),) + ((),) * 6, ())
+    tz = utc_offset(rules.utc_offset)
+    view = coverage_view(1, status(schedule, datetime(2026, 11, 30, 21, tzinfo=tz), False, {}, tz))
+    assert view["texte"] == "Support joignable maintenant, sur site et à distance, jusqu'à minuit."
+
+
+@pytest.mark.parametrize("minutes, shown", [(230, "3,83\u00a0h"), (4620, "77\u00a0h"), (2130, "35,5\u00a0h")])
+def test_hours_are_shown_rounded(minutes, shown):
+    from decimal import Decimal
+
+    from calculator.offer import hours_text
+    assert hours_text(Decimal(minutes) / 60) == shown

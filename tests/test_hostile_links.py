@@ -1,7 +1,8 @@
 """Links are edited by hand and pasted everywhere: whatever they carry, the parser answers
 with in-range inputs, and says in French what it changed."""
 
-from decimal import Decimal, InvalidOperation
+import re
+from decimal import Decimal
 from urllib.parse import quote
 
 from hypothesis import given, settings
@@ -40,11 +41,12 @@ def _accepted_without_notice(param, raw: str, value, rules) -> bool:
         return commune is not None and commune.slug == value
     if raw.strip() == "" and param.default is None:
         return value is None
-    try:
-        number = Decimal(raw.strip().replace(",", ".").replace(" ", "").replace("\u00a0", ""))
-    except InvalidOperation:
+    # The spelling the contract accepts: ASCII digits, a sign, one dot or comma, spaces as
+    # thousands separators.
+    written = raw.strip().replace(" ", "").replace("\u00a0", "")
+    if not re.fullmatch(r"[+-]?[0-9]+([.,][0-9]+)?", written):
         return False
-    return number.is_finite() and number == value
+    return Decimal(written.replace(",", ".")) == value
 
 
 @given(hostile_queries())

@@ -17,13 +17,19 @@ BOOT_TIMEOUT = 90_000
 
 
 def wait_for_service_worker(page, timeout=60):
-    """The worker controls the page once it has precached the whole site."""
+    """The worker controls the page once it has copied the pages and small assets."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if page.evaluate("Boolean(navigator.serviceWorker && navigator.serviceWorker.controller)"):
             return
         time.sleep(0.2)
     raise AssertionError("no service worker took control of the page")
+
+
+def wait_until_offline_ready(page):
+    """The page says so once the engine has been copied too."""
+    page.wait_for_selector('html[data-hors-ligne="pret"]', timeout=BOOT_TIMEOUT)
+    expect(page.locator("#hors-ligne")).to_contain_text("sans connexion")
 
 
 @pytest.fixture
@@ -37,7 +43,7 @@ def test_calculator_and_levels_work_offline(fresh_context, site_url):
     page = fresh_context.new_page()
     page.goto(f"{site_url}/cal/?postes=3")
     page.wait_for_selector(READY, timeout=BOOT_TIMEOUT)
-    wait_for_service_worker(page)
+    wait_until_offline_ready(page)
     fresh_context.set_offline(True)
     page.reload()
     page.wait_for_selector(READY, timeout=BOOT_TIMEOUT)
@@ -74,3 +80,23 @@ def test_a_new_deploy_is_picked_up_at_the_next_load(fresh_context, tmp_path):
         expect(page.locator("#total-ht-2")).to_have_attribute("data-value", "129.00")  # Python has the new rules too
     finally:
         server.shutdown()
+
+
+def test_reading_the_levels_does_not_download_the_engine_copy(fresh_context, site_url):
+    """A visitor who only reads /prestations/ gets the pages for offline use, not 15 MB."""
+    page = fresh_context.new_page()
+    page.goto(f"{site_url}/prestations/")
+    wait_for_service_worker(page)
+    page.wait_for_timeout(1000)
+    copied = page.evaluate("""async () => {
+      const urls = [];
+      for (const name of await caches.keys()) {
+        for (const request of await (await caches.open(name)).keys()) urls.push(new URL(request.url).pathname);
+      }
+      return urls;
+    }""")
+    assert "/prestations/" in copied and "/cal/" in copied
+    assert [url for url in copied if "/pyodide/" in url or url.endswith((".whl", ".zip"))] == []
+    fresh_context.set_offline(True)
+    page.reload()
+    expect(page.locator("h1")).to_have_text("Quel niveau choisir ?")

@@ -50,9 +50,23 @@ def test_headers_file_carries_security_and_cache_policy(built_site):
     headers = (built_site / "_headers").read_text(encoding="utf-8")
     for header in ("Content-Security-Policy: default-src 'self'", "frame-ancestors 'none'",
                    "Referrer-Policy: strict-origin-when-cross-origin", "X-Content-Type-Options: nosniff",
-                   "Permissions-Policy: camera=()", "Cache-Control: no-cache",
-                   "/assets/*\n  Cache-Control: public, max-age=31536000, immutable"):
+                   "Permissions-Policy: camera=()"):
         assert header in headers, header
+
+
+@pytest.mark.parametrize("path, cache_control", [
+    ("/cal/", "no-cache"), ("/prestations/niveau-2/", "no-cache"), ("/sw.js", "no-cache"),
+    ("/assets/style.css", "public, max-age=31536000, immutable"),
+    ("/pyodide/314.0.7/pyodide.asm.wasm", "public, max-age=31536000, immutable"),
+])
+def test_each_path_gets_one_cache_policy(built_site, path, cache_control):
+    """Hosts join the values of all matching rules: a page must not also be 'immutable',
+    and a Pyodide file must not also be 'no-cache'."""
+    from serve import read_headers_file
+    import fnmatch
+    values = [value for pattern, headers in read_headers_file(built_site / "_headers")
+              if fnmatch.fnmatchcase(path, pattern) for name, value in headers if name == "Cache-Control"]
+    assert values == [cache_control]
 
 
 def test_previews_and_search(built_site):

@@ -18,7 +18,11 @@ from calculator.query import parse_query, to_query
     ("postes=NaN", "postes", 1, "n'est pas un nombre"),
     ("postes=Infinity", "postes", 1, "n'est pas un nombre"),
     ("postes=300", "postes", 250, "« postes » : 300 est hors limites (1 à 250) ; 250 utilisé."),
-    ("postes=1e309", "postes", 250, "hors limites"),
+    ("postes=1e309", "postes", 1, "n'est pas un nombre"),          # exponents are refused, not guessed
+    ("postes=1_0", "postes", 1, "n'est pas un nombre"),
+    ("postes=%D9%A3", "postes", 1, "n'est pas un nombre"),        # an Arabic-Indic three
+    ("postes=1%20500", "postes", 250, "1 500 est hors limites"),
+    ("niveau=abc", "niveau", None, "valeur par défaut aucun (niveau recommandé) utilisée"),
     ("postes=0", "postes", 1, "hors limites"),
     ("postes=-5", "postes", 1, "hors limites"),
     ("postes=7.6", "postes", 8, "« postes » : 7.6 arrondi à 8."),

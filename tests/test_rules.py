@@ -48,6 +48,8 @@ BANDS = [{"jusqu_a": 15, "prix": 39}, {"jusqu_a": 5, "prix": 34}, {"jusqu_a": No
     ("hours", ["niveaux", 2, "samedi"], OVERLAP, "niveaux.2.samedi[1].de", "expected a start after the end of the previous window"),
     ("hours", ["niveaux", 1, "samedi"], REVERSED, "niveaux.1.samedi[0].a", 'expected a time after 12:00, got "08:00"'),
     ("hours", ["niveaux", 3, "dimanche"], [{"de": "9h", "a": "12:00", "mode": "distanciel"}], "niveaux.3.dimanche[0].de", 'expected a time "HH:MM"'),
+    ("hours", ["decalage_utc"], "+25:00", "decalage_utc", 'expected a UTC offset from "-12:00" to "+14:00"'),
+    ("hours", ["decalage_utc"], "+04:75", "decalage_utc", 'expected a UTC offset from "-12:00" to "+14:00"'),
     ("hours", ["niveaux", 2, "dimanche"], [{"de": "09:00", "a": "12:00", "mode": "sur_place"}], "niveaux.2.dimanche[0].mode", "expected one of sur_site_et_distanciel, distanciel"),
     ("levels", ["niveaux", 2, "attributs", "tpe"], "peut-être", "niveaux.2.attributs.tpe", "expected one of inclus, non_inclus, temps_passe"),
     ("levels", ["entreprise", "telephone"], "", "entreprise.telephone", "expected a non-empty text"),

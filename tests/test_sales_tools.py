@@ -89,6 +89,14 @@ PRESETS = {"medecin-generaliste": "postes=2&sauvegarde=300",
            "pharmacie-avec-tpe": "postes=5&serveurs=1&licences=2&tpe=1&standard=1"}
 
 
+def test_pharmacy_preset_figures(built_site):
+    """Worked by hand: 5 workstations, a server, 2 extra licences, payment terminals, phone."""
+    html = (built_site / "cal" / "pharmacie-avec-tpe" / "index.html").read_text(encoding="utf-8")
+    shown = {n: re.search(rf'id="total-ht-{n}" aria-live="off" data-value="([0-9.]+)"', html).group(1) for n in "123"}
+    # 1: (2.5 + 1) h x 65 + 0.15 x 6 visits x 105; 2: 49 + 195 + 59 + 22; 3: 89 + 295 + 99 + 22
+    assert shown == {"1": "322.00", "2": "325.00", "3": "505.00"}
+
+
 @pytest.mark.parametrize("slug, query", PRESETS.items())
 def test_preset_pages_are_prerendered(built_site, slug, query):
     html = (built_site / "cal" / slug / "index.html").read_text(encoding="utf-8")
@@ -109,6 +117,9 @@ def test_preset_is_one_click_away_and_editable(page, site_url):
     expect(page.locator("#total-ht-3")).to_have_attribute("data-value", cli_totals(
         "postes=6&serveurs=1&licences=2&tpe=1&standard=1")["3"])
     assert page.url.endswith("/cal/?postes=6&serveurs=1&licences=2&tpe=1&standard=1")
+    page.fill("#champ-postes", "5")         # back to the preset: back to its own address
+    page.wait_for_selector(READY)
+    page.wait_for_url("**/cal/pharmacie-avec-tpe/")
 
 
 # Printed estimate ---------------------------------------------------------------------------

@@ -5,8 +5,11 @@ const root = document.documentElement;
 const boot = window.prismeBoot;
 const form = document.getElementById("formulaire");
 const $ = (id) => document.getElementById(id);
+// Past these delays the fallback is shown, but a late answer still takes the page back.
 const BOOT_TIMEOUT_MS = 60000;
-const ANSWER_TIMEOUT_MS = 5000;   // an estimate takes milliseconds once Python runs
+const ANSWER_TIMEOUT_MS = 10000;  // an estimate takes milliseconds once Python runs
+const STATUS_REFRESH_MS = 60000;
+const PAGE_PATH = location.pathname;   // /cal/ or a preset page, before any replaceState
 
 let nextId = 2;             // 0 and 1 were sent by boot.js (init and the estimate of the link)
 let latestEstimate = 1;     // only the answer to the latest question may be painted
@@ -27,10 +30,19 @@ function send(type, payload) {
 function fail(reason) {
   if (failed) return;
   failed = true;
+  form.inert = false;
   root.dataset.calcul = "indisponible";
   root.classList.add("echec");
-  $("repli-raison").prepend(`${reason} `);
-  $("etat-calcul").textContent = "Calcul en direct indisponible : les montants affichés correspondent aux valeurs par défaut.";
+  $("repli-cause").textContent = `${reason} `;
+  $("etat-calcul").textContent = "Calcul en direct indisponible pour le moment : les montants affichés peuvent ne pas correspondre à votre saisie.";
+}
+
+function recover() {
+  if (!failed) return;
+  failed = false;
+  root.classList.remove("echec");
+  $("repli-cause").textContent = "";
+  $("etat-calcul").textContent = "Recalcul en cours…";
 }
 
 // Form <-> query string ------------------------------------------------------------------
@@ -40,7 +52,8 @@ function formQuery() {
   for (const field of form.elements) {
     if (!field.name) continue;
     if (field.type === "checkbox") query.set(field.name, field.checked ? "1" : "0");
-    else if (field.value !== "" || field.required) query.set(field.name, field.value);
+    // An empty optional field means "estimate it"; an empty required one gets a notice.
+    else if (field.value !== "" || !("optionnel" in field.dataset)) query.set(field.name, field.value);
   }
   return query.toString();
 }
@@ -113,9 +126,15 @@ function paint(view) {
   }
   setText("niveau-recommande", `niveau ${view.recommande}`);
   listItems($("raisons"), view.raisons);
-  const notices = document.createElement("ul");
-  listItems(notices, view.avis);
-  $("avis").replaceChildren(...(view.avis.length ? [notices] : []));
+  // #avis is a live region: only touched when the notices change, so they are not
+  // announced again on every keystroke.
+  const noticesKey = JSON.stringify(view.avis);
+  if ($("avis").dataset.contenu !== noticesKey) {
+    $("avis").dataset.contenu = noticesKey;
+    const notices = document.createElement("ul");
+    listItems(notices, view.avis);
+    $("avis").replaceChildren(...(view.avis.length ? [notices] : []));
+  }
   setText("deplacement", view.deplacement);
   setText("seuil", view.seuil);
   const shown = view.niveaux[view.niveau_affiche - 1];
@@ -140,7 +159,7 @@ function paintPrintout(view) {
   });
   $("impression-entrees").replaceChildren(...rows);
   setText("impression-lien", location.href);
-  const today = new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeZone: "Indian/Reunion" });
+  const today = new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeZone: root.dataset.decalage });
   setText("impression-date", today.format(new Date()));
 }
 
@@ -161,13 +180,15 @@ function paintQr(dataUri) {
   $("qr-figure").hidden = false;
 }
 
-function showEstimate(view, fromLink) {
-  if (fromLink) fillForm(view.entrees);
+function showEstimate(view, fillFields) {
+  recover();
+  if (fillFields) fillForm(view.entrees);
+  form.inert = false;
   paint(view);
   // The page's own address while its inputs are those it was prerendered with (/cal/ or a
   // preset page), else the calculator's address with the canonical query.
-  const url = view.requete === root.dataset.requete ? location.pathname : `${root.dataset.cal}?${view.requete}`;
-  history.replaceState(null, "", url);
+  const query = view.requete ? `?${view.requete}` : "";
+  history.replaceState(null, "", view.requete === root.dataset.requete ? PAGE_PATH : `${root.dataset.cal}${query}`);
   paintPrintout(view);
   requestQr();
   root.dataset.calcul = "pret";
@@ -179,8 +200,9 @@ function showEstimate(view, fromLink) {
     later(() => {
       extrasReady = true;
       requestCoverage();
+      setInterval(requestCoverage, STATUS_REFRESH_MS);
       requestQr();
-      document.dispatchEvent(new Event("prisme:estimation-affichee"));
+      document.dispatchEvent(new Event("prisme:moteur-utilise"));
     }, { timeout: 1000 });
   }
 }
@@ -213,14 +235,17 @@ function onMessage({ id, type, result, error }) {
   if (type === "init") boot.timings = result.timings;     // start-up trace, for bench/
   else if (type === "estimate" && id === latestEstimate) {
     clearTimeout(answerTimer);
-    showEstimate(result, id === 1);
+    showEstimate(result, id === 1 || normaliseFields);
+    normaliseFields = false;
   }
   else if (type === "coverage") paintCoverage(result);
   else if (type === "qr") paintQr(result);
 }
 
+let normaliseFields = false;   // after a field is left, show the values the engine used
+
 function recompute() {
-  if (failed) return;
+  if (!boot || !boot.worker) return;
   root.dataset.calcul = "en-cours";
   latestEstimate = send("estimate", { query: formQuery() });
   // A worker that died mid-session answers nothing: do not leave the visitor waiting.
@@ -247,9 +272,16 @@ function connect() {
   boot.worker.onerror = () => fail("Le moteur de calcul s'est arrêté.");
   for (const message of boot.early.splice(0)) onMessage(message);
   setTimeout(() => { if (!firstPainted) fail("Le moteur de calcul met trop de temps à démarrer."); }, BOOT_TIMEOUT_MS);
+  // A link's own inputs are not in the prerendered form: it waits for the engine's reading
+  // of the link, so that an early edit cannot replace them with the defaults.
+  if (location.search.length > 1 && !firstPainted) form.inert = true;
   form.addEventListener("input", recompute);
   form.addEventListener("change", (event) => {
-    if (event.target.name === "astreinte") requestCoverage();
+    if (event.target.name === "astreinte" && extrasReady) requestCoverage();
+    if (event.target.type !== "checkbox" && event.target.tagName !== "SELECT") {
+      normaliseFields = true;
+      recompute();
+    }
   });
   form.addEventListener("submit", (event) => event.preventDefault());
   $("copier").addEventListener("click", copyLink);

@@ -6,7 +6,13 @@ const level = Number(root.dataset.niveau);
 const element = document.getElementById(`support-status-${level}`);
 const REFRESH_MS = 60000;
 
+let painted = false;
+
 function paint(levels) {
+  if (!painted) {
+    painted = true;
+    document.dispatchEvent(new Event("prisme:moteur-utilise"));    // worth an offline copy
+  }
   const status = levels.find((item) => item.niveau === level);
   element.textContent = status.texte;
   element.dataset.ouvert = String(status.ouvert);

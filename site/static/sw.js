@@ -2,10 +2,13 @@
 // visit practices in the Hauts with no coverage), and no visitor keeps old prices.
 // - pages: network first, the cached copy only when the network fails;
 // - content-hashed assets and the versioned Pyodide: the HTTP cache, then the offline copy.
-// build.py replaces the PRECACHE line with this build's list; a new list is a new worker.
+// The pages and small assets are copied at install; the 15 MB of the engine (Pyodide and the
+// wheels) only when a page that uses it asks, so that reading /prestations/ costs no more.
+// build.py replaces the PRECACHE line with this build's lists; new lists make a new worker.
 
-const PRECACHE = { version: "dev", pages: [], assets: [] };
+const PRECACHE = { version: "dev", pages: [], assets: [], engine: [] };
 const CACHE = `prisme-${PRECACHE.version}`;
+const ASSETS = new Set([...PRECACHE.assets, ...PRECACHE.engine]);
 
 self.addEventListener("install", (event) => {
   event.waitUntil((async () => {
@@ -13,6 +16,18 @@ self.addEventListener("install", (event) => {
     await cache.addAll([...PRECACHE.pages, ...PRECACHE.assets]);
     await self.skipWaiting();
   })());
+});
+
+async function cacheEngine(client) {
+  const cache = await caches.open(CACHE);
+  const missing = [];
+  for (const path of PRECACHE.engine) if (!(await cache.match(path))) missing.push(path);
+  await cache.addAll(missing);
+  client.postMessage({ type: "moteur-hors-ligne" });
+}
+
+self.addEventListener("message", (event) => {
+  if (event.data && event.data.type === "copier-moteur") event.waitUntil(cacheEngine(event.source));
 });
 
 self.addEventListener("activate", (event) => {
@@ -57,5 +72,5 @@ self.addEventListener("fetch", (event) => {
   const { request } = event;
   if (request.method !== "GET" || new URL(request.url).origin !== location.origin) return;
   if (request.mode === "navigate") event.respondWith(networkFirst(event));
-  else if (PRECACHE.assets.includes(new URL(request.url).pathname)) event.respondWith(httpCacheThenCopy(request));
+  else if (ASSETS.has(new URL(request.url).pathname)) event.respondWith(httpCacheThenCopy(request));
 });

@@ -42,6 +42,15 @@ async function start({ pyodide: indexURL, lock, engine, rules, wheels }) {
   return { py, api, wheels };
 }
 
+// A failed download is tried again at the next request, not remembered for the session.
+function loadExtras(engine) {
+  extras ??= unpackWheels(engine).catch((error) => {
+    extras = null;
+    throw error;
+  });
+  return extras;
+}
+
 const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 async function unpackWheels({ py, wheels }) {
@@ -56,13 +65,11 @@ async function unpackWheels({ py, wheels }) {
 const handlers = {
   estimate: ({ api }, { query }) => JSON.parse(api.estimate(query)),
   coverage: async (engine, { instant, onCall }) => {
-    extras ??= unpackWheels(engine);
-    await extras;
+    await loadExtras(engine);
     return JSON.parse(engine.api.coverage(instant, Boolean(onCall)));
   },
   qr: async (engine, { text }) => {
-    extras ??= unpackWheels(engine);
-    await extras;
+    await loadExtras(engine);
     return engine.api.qr_code(text);
   },
 };
