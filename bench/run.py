@@ -195,6 +195,7 @@ def run_once(playwright, launch, base, name, path, log) -> dict:
         wait_service_worker(page)
         page.wait_for_selector("#qr-figure:not([hidden])", timeout=60_000)
         page.wait_for_selector("#support-status-3[data-ouvert]", timeout=60_000)
+        page.wait_for_selector('html[data-hors-ligne="pret"]', timeout=120_000)
         result["recalcul_ms"] = page.evaluate(RECOMPUTE, RECOMPUTES)
     log.wait_quiet()
     result["chaud"] = measure_load(page, base + path, log)
