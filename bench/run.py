@@ -9,6 +9,7 @@ Ratios come from the same run: the machine is noisy, absolute times are not comp
 
 import argparse
 import json
+import os
 import platform
 import shutil
 import statistics
@@ -325,7 +326,7 @@ def main(argv=None) -> int:
     summary = summarise(runs, prerender)
     report = {
         "date": datetime.now(timezone.utc).isoformat(timespec="seconds"),
-        "machine": {"systeme": platform.platform(), "processeurs": __import__("os").cpu_count(),
+        "machine": {"systeme": platform.platform(), "processeurs": os.cpu_count(),
                     "python": platform.python_version(), "chromium": chromium, "passes": args.runs},
         "resume": summary, "passes": runs,
     }
