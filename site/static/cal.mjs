@@ -147,7 +147,16 @@ function paint(view) {
 
 // The printed estimate and the QR code ---------------------------------------------------
 
+let printedInputs = "";
+let printDate = null;   // built once: an Intl formatter costs more than a whole recompute
+
 function paintPrintout(view) {
+  setText("impression-lien", location.href);
+  printDate ??= new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeZone: root.dataset.decalage });
+  setText("impression-date", printDate.format(new Date()));
+  const key = JSON.stringify(view.resume);
+  if (key === printedInputs) return;
+  printedInputs = key;
   const rows = view.resume.map(({ libelle, valeur }) => {
     const row = document.createElement("div");
     const term = document.createElement("dt");
@@ -158,9 +167,6 @@ function paintPrintout(view) {
     return row;
   });
   $("impression-entrees").replaceChildren(...rows);
-  setText("impression-lien", location.href);
-  const today = new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeZone: root.dataset.decalage });
-  setText("impression-date", today.format(new Date()));
 }
 
 function requestQr() {
