@@ -26,6 +26,7 @@ sys.path.insert(0, str(ROOT))
 import build  # noqa: E402
 from serve import SiteHandler, make_server  # noqa: E402
 from tests.conftest import CHROMIUM_FLAGS, SYSTEM_CHROMIUM  # noqa: E402
+from tests.test_offline import wait_for_service_worker  # noqa: E402
 
 LINK = "/cal/?postes=7&serveurs=1&imagerie=2&commune=saint-paul"
 TARGETS = {"plancher_worker": "/bench-floor/worker.html", "plancher_principal": "/bench-floor/main.html", "site": LINK}
@@ -147,14 +148,6 @@ def wait_pret(page, timeout_s=120):
     raise RuntimeError(f"{page.url}: no estimate within {timeout_s} s")
 
 
-def wait_service_worker(page, timeout_s=60):
-    deadline = time.monotonic() + timeout_s
-    while time.monotonic() < deadline:
-        if page.evaluate("Boolean(navigator.serviceWorker && navigator.serviceWorker.controller)"):
-            return
-        time.sleep(0.2)
-
-
 def blocking_ms(probe) -> float:
     start, end = probe["fcp"] or 0, probe["pret"]
     return sum(max(0.0, duration - 50) for begin, duration in probe["longtasks"] if start <= begin <= end)
@@ -193,7 +186,7 @@ def run_once(playwright, launch, base, name, path, log) -> dict:
     result = {"froid": cold}
     if name == "site":
         # Steady state: the offline copy, the holidays data and the QR code are in place.
-        wait_service_worker(page)
+        wait_for_service_worker(page)
         page.wait_for_selector("#qr-figure:not([hidden])", timeout=60_000)
         page.wait_for_selector("#support-status-3[data-ouvert]", timeout=60_000)
         page.wait_for_selector('html[data-hors-ligne="pret"]', timeout=120_000)
