@@ -50,7 +50,10 @@ BROWSER_WHEELS = {
     "segno==1.6.6": "28c7d081ed0cf935e0411293a465efd4d500704072cdb039778a2ab8736190c7",
 }
 # What the browser needs of the Pyodide npm package; the rest (console, typings, maps) is not shipped.
-PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json")
+# The standard library and the lock file are shipped as our own assets (see bundle_assets).
+PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm")
+PRECOMPILE = ROOT / "precompile"
+BYTECODE_CACHE = ROOT / "build-cache" / "bytecode"
 # Engine modules the browser imports; the CLI and the YAML loader stay on the build side.
 ENGINE_EXCLUDED = {"cli.py", "load.py", "__main__.py"}
 FIXED_ZIP_TIME = (1980, 1, 1, 0, 0, 0)   # byte-identical archives from one build to the next
@@ -198,7 +201,55 @@ def pyodide_version() -> str:
     return json.loads(package.read_text(encoding="utf-8"))["version"]
 
 
-def bundle_assets(output: Output, raw_rules) -> dict:
+def precompile_tour(rules, data: dict) -> dict:
+    """What the build asks of the engine in Pyodide before listing the modules it imported:
+    every page's estimate, and the support status on a public holiday and on a working day."""
+    year = data["annees"][0]
+    return {"queries": ["", *(preset.query for preset in rules.presets)],
+            "instants": [f"{year}-01-01T10:00:00", f"{year}-03-10T10:00:00"],
+            "link": "https://reunioninformatique.com/cal/?postes=5"}
+
+
+def precompiled(engine: bytes, rules_json: str, wheels, tour: dict) -> tuple:
+    """(standard library, engine, [wheel]) as zips where every module the browser imports
+    is bytecode for its Python: see precompile/. Made by Pyodide itself under Node.js, kept
+    in build-cache/ under the hash of everything that goes in, so a rebuild is instant."""
+    node = shutil.which("node")
+    if node is None:
+        raise BuildError("Node.js is needed to precompile the Python of the browser (install nodejs)")
+    inputs = hashlib.sha256()
+    parts = [(PYODIDE_NPM / "package.json").read_bytes(), (PYODIDE_NPM / "python_stdlib.zip").read_bytes(),
+             engine, rules_json.encode("utf-8"), json.dumps(tour, sort_keys=True).encode("utf-8"),
+             *(path.read_bytes() for path in wheels), *(path.read_bytes() for path in sorted(PRECOMPILE.iterdir()))]
+    for part in parts:
+        inputs.update(hashlib.sha256(part).digest())
+    cached = BYTECODE_CACHE / inputs.hexdigest()[:20]
+    names = ["engine.zip", *(f"{path.stem}.zip" for path in wheels)]
+    if not cached.is_dir():
+        BYTECODE_CACHE.mkdir(parents=True, exist_ok=True)
+        work = Path(tempfile.mkdtemp(dir=BYTECODE_CACHE))
+        (work / "in").mkdir()
+        (work / "in" / "engine.zip").write_bytes(engine)
+        (work / "in" / "rules.json").write_text(rules_json, encoding="utf-8")
+        sources = [work / "in" / "engine.zip", *wheels]
+        job = {"pyodide": str(PYODIDE_NPM), "rules": str(work / "in" / "rules.json"), "tour": tour,
+               "stdlib_target": str(work / "python_stdlib.zip"),
+               "archives": [{"source": str(source), "target": str(work / name)} for source, name in zip(sources, names)]}
+        (work / "in" / "job.json").write_text(json.dumps(job), encoding="utf-8")
+        done = subprocess.run([node, str(PRECOMPILE / "run.mjs"), str(work / "in" / "job.json")],
+                              capture_output=True, text=True)
+        shutil.rmtree(work / "in")
+        if done.returncode != 0:
+            shutil.rmtree(work)
+            # Node echoes the minified line of Pyodide that raised: keep the readable lines.
+            readable = [line for line in done.stderr.splitlines() if len(line) < 500]
+            raise BuildError(f"precompile/run.mjs failed (exit {done.returncode}): " + "\n".join(readable[-25:]))
+        work.rename(cached)    # in place only when complete: an interrupted build leaves no half entry
+    return ((cached / "python_stdlib.zip").read_bytes(), (cached / "engine.zip").read_bytes(),
+            [(name, (cached / name).read_bytes()) for name in names[1:]])
+
+
+def bundle_assets(output: Output, raw_rules, tour: dict) -> dict:
     """Copy Pyodide, the engine, the rules and the static files; return their URLs."""
     version = pyodide_version()
     for name in PYODIDE_FILES:
@@ -208,12 +259,15 @@ def bundle_assets(output: Output, raw_rules) -> dict:
     # 120 KB list of every package of the distribution.
     lock = json.loads((PYODIDE_NPM / "pyodide-lock.json").read_text(encoding="utf-8"))
     trimmed_lock = json.dumps({"info": lock["info"], "packages": {}}, sort_keys=True)
+    wheels = browser_wheels()
+    stdlib, engine, compiled_wheels = precompiled(engine_archive(), rules_json, wheels, tour)
     assets = {
         "pyodide": f"pyodide/{version}/",
         "lock": output.add_hashed("assets", "pyodide-lock.json", trimmed_lock),
-        "engine": output.add_hashed("assets", "engine.zip", engine_archive()),
+        "stdlib": output.add_hashed("assets", "python_stdlib.zip", stdlib),
+        "engine": output.add_hashed("assets", "engine.zip", engine),
         "rules": output.add_hashed("assets", "rules.json", rules_json),
-        "wheels": [output.add_hashed("assets", wheel.name, wheel.read_bytes()) for wheel in browser_wheels()],
+        "wheels": [output.add_hashed("assets", name, data) for name, data in compiled_wheels],
     }
     for path in sorted((SITE / "static").iterdir()):
         if path.name != SERVICE_WORKER:
@@ -362,7 +416,7 @@ def build(out_dir: Path, base_url: str = "/", rules_dir: Path = ROOT / "rules",
     rules, raw = load_validated_rules(rules_dir)
     data = compute_page_data(rules, reference_year(rules))
     output = Output()
-    assets = bundle_assets(output, raw)
+    assets = bundle_assets(output, raw, precompile_tour(rules, data))
     public_pages = render_pages(output, data, assets, base_url, site_origin)
     output.add(SERVICE_WORKER, service_worker_script(output, base_url, public_pages))
     output.add("_headers", headers_file(base_url, public_pages))

@@ -133,6 +133,10 @@ def prepare_site(folder: Path) -> Path:
     floor = out / "bench-floor"
     shutil.copytree(ROOT / "bench" / "floor", floor)
     version = build.pyodide_version()
+    # The floor is stock Pyodide: its own standard library (source) and full lock file,
+    # which the site does not ship (it has its own precompiled copy and a trimmed lock).
+    for name in ("python_stdlib.zip", "pyodide-lock.json"):
+        shutil.copy(build.PYODIDE_NPM / name, out / "pyodide" / version / name)
     for page in floor.glob("*.html"):
         page.write_text(page.read_text(encoding="utf-8").replace("VERSION", version), encoding="utf-8")
     return out

@@ -2,13 +2,13 @@
 
 import json
 import random
+import re
 import subprocess
 from pathlib import Path
 from urllib.parse import urlencode
 
 import build
 from calculator import browser
-from calculator.rules import rules_to_jsonable
 
 from .parity_report import parity_report
 
@@ -42,16 +42,23 @@ def generated_cases(count=300, seed=974):
     return {"queries": queries, "instants": instants}
 
 
-def test_cpython_and_pyodide_agree(tmp_path, raw_rules):
-    rules_json = json.dumps(rules_to_jsonable(raw_rules), ensure_ascii=False, sort_keys=True)
+def shipped_engine(site: Path) -> dict:
+    """The files /cal/ hands to its worker, as named in the page: what visitors run."""
+    page = (site / "cal" / "index.html").read_text(encoding="utf-8")
+    found = dict(re.findall(r'data-(stdlib|engine|rules|wheels)="([^"]*)"', page))
+    return {name: [site / url.lstrip("/") for url in value.split()] for name, value in found.items()}
+
+
+def test_cpython_and_pyodide_agree(tmp_path, built_site):
+    """The shipped bytecode (standard library, engine, wheels) answers as the CPython sources do."""
+    shipped = shipped_engine(built_site)
+    [rules_file] = shipped["rules"]
+    rules_json = rules_file.read_text(encoding="utf-8")
     cases = json.dumps(generated_cases())
-    (tmp_path / "engine.zip").write_bytes(build.engine_archive())
-    (tmp_path / "rules.json").write_text(rules_json, encoding="utf-8")
     (tmp_path / "cases.json").write_text(cases, encoding="utf-8")
-    wheels = [str(path) for path in build.browser_wheels()]
     result = subprocess.run(
-        ["node", str(ROOT / "tests" / "pyodide_runner.mjs"), str(build.PYODIDE_NPM),
-         str(tmp_path / "engine.zip"), str(tmp_path / "rules.json"), str(tmp_path / "cases.json"), *wheels],
+        ["node", str(ROOT / "tests" / "pyodide_runner.mjs"), str(build.PYODIDE_NPM), *map(str, shipped["stdlib"]),
+         *map(str, shipped["engine"]), str(rules_file), str(tmp_path / "cases.json"), *map(str, shipped["wheels"])],
         capture_output=True, text=True, timeout=600)
     assert result.returncode == 0, result.stderr[-2000:]
 

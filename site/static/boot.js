@@ -22,7 +22,7 @@
   boot.worker.onerror = function () { boot.failure = "Le moteur de calcul n'a pas pu être chargé."; };
   boot.worker.postMessage({
     id: 0, type: "init",
-    payload: { pyodide: root.dataset.pyodide, lock: root.dataset.lock, engine: root.dataset.engine, rules: root.dataset.rules,
+    payload: { pyodide: root.dataset.pyodide, lock: root.dataset.lock, stdlib: root.dataset.stdlib, engine: root.dataset.engine, rules: root.dataset.rules,
                wheels: root.dataset.wheels.split(" ").filter(Boolean) },
   });
   // A link's own inputs, else the inputs this page was prerendered with (a preset page).

@@ -29,7 +29,7 @@ function start() {
   };
   worker.postMessage({
     id: 0, type: "init",
-    payload: { pyodide: root.dataset.pyodide, lock: root.dataset.lock, engine: root.dataset.engine, rules: root.dataset.rules,
+    payload: { pyodide: root.dataset.pyodide, lock: root.dataset.lock, stdlib: root.dataset.stdlib, engine: root.dataset.engine, rules: root.dataset.rules,
                wheels: root.dataset.wheels.split(" ").filter(Boolean) },
   });
   ask();
