@@ -2,6 +2,7 @@
 
 import re
 import shutil
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -65,10 +66,37 @@ def test_sub_path_hosting_prefixes_every_link(tmp_path):
             assert url.startswith("/tarifs/"), (page, url)
 
 
-def test_two_builds_are_byte_identical(tmp_path, built_site):
+def test_two_builds_are_byte_identical(tmp_path, built_site, monkeypatch):
+    """Even the bytecode, made again from scratch by Pyodide (an empty build cache)."""
+    monkeypatch.setattr(build, "BYTECODE_CACHE", tmp_path / "empty-cache")
     again = tmp_path / "again"
     build.build(again)
     assert tree(again) == tree(built_site)
+
+
+def shipped_archive(site: Path, attribute: str, name: str = "") -> zipfile.ZipFile:
+    page = (site / "cal" / "index.html").read_text(encoding="utf-8")
+    urls = re.search(rf'data-{attribute}="([^"]*)"', page).group(1).split()
+    [url] = [url for url in urls if name in url]
+    return zipfile.ZipFile(site / url.lstrip("/"))
+
+
+@pytest.mark.parametrize("attribute, name, compiled, source", [
+    # Pyodide's start-up, then what the first estimate imports.
+    ("stdlib", "", ["asyncio/__init__.pyc", "json/__init__.pyc", "decimal.pyc", "inspect.pyc"], []),
+    # Never imported in a browser: left as source, which costs nothing until imported.
+    ("stdlib", "", [], ["unittest/__init__.py", "pdb.py"]),
+    ("engine", "", ["calculator/browser.pyc", "calculator/estimate.pyc", "calculator/coverage.pyc"], []),
+    ("wheels", "holidays", ["holidays/__init__.pyc", "holidays/countries/france.pyc"], []),
+    ("wheels", "segno", ["segno/__init__.pyc"], []),
+])
+def test_browser_python_arrives_compiled(built_site, attribute, name, compiled, source):
+    """Visitors' browsers import these modules without compiling them (the start-up cost)."""
+    members = set(shipped_archive(built_site, attribute, name).namelist())
+    for member in compiled:
+        assert member in members and member[:-1] not in members, member
+    for member in source:
+        assert member in members and member + "c" not in members, member
 
 
 def test_rules_mistake_leaves_previous_output_untouched(tmp_path, capsys):
