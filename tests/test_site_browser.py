@@ -98,6 +98,39 @@ def test_editing_a_link_before_python_answers_keeps_its_values(page, site_url):
     assert page.locator("#total-ht-2").get_attribute("data-value") == "428.00"     # 409 + 19
 
 
+
+STALE_AT_FIRST_PAINT = """
+document.addEventListener("DOMContentLoaded", () => {
+  window.staleAtFirstPaint = getComputedStyle(document.getElementById("etat-calcul")).visibility;
+});
+"""
+
+
+def test_a_links_figures_are_marked_stale_until_the_engine_answers(page, site_url):
+    """The prerendered figures are the defaults': a visitor must not take them for the link's."""
+    page.add_init_script(STALE_AT_FIRST_PAINT)
+    open_calculator(page, site_url, "postes=12")
+    assert page.evaluate("window.staleAtFirstPaint") == "visible"
+    expect(page.locator("#etat-calcul")).to_be_hidden()
+    expect(page.locator(".niveau").first).to_have_css("outline-style", "none")
+
+
+def test_a_prompt_recompute_does_not_flash_the_stale_marks(page, site_url):
+    """Marks that blink on every keystroke would distract; they are for answers that are late."""
+    open_calculator(page, site_url)
+    page.wait_for_selector("#qr-figure:not([hidden])", timeout=BOOT_TIMEOUT)    # extras loaded, worker idle
+    page.evaluate("""() => {
+      window.marked = false;
+      new MutationObserver(() => { window.marked ||= document.documentElement.classList.contains("perime"); })
+        .observe(document.documentElement, { attributes: true, attributeFilter: ["class"] });
+    }""")
+    for count in ("3", "4", "5"):
+        page.fill("#champ-postes", count)     # the input event sets data-calcul="en-cours" at once
+        page.wait_for_selector(READY)
+    page.wait_for_timeout(400)
+    assert page.evaluate("window.marked") is False
+    expect(page.locator("#etat-calcul")).to_be_hidden()
+
 def test_copied_link_reproduces_the_estimate(browser, site_url):
     context = browser.new_context()
     context.grant_permissions(["clipboard-read", "clipboard-write"], origin=site_url)

@@ -6,7 +6,11 @@
   var root = document.documentElement;
   var boot = (window.prismeBoot = { worker: null, early: [], failure: null });
   root.classList.add("js");
-  if (location.search.length > 1) root.setAttribute("data-calcul", "en-cours");
+  if (location.search.length > 1) {
+    // The prerendered figures are the defaults', not this link's, until the engine answers.
+    root.setAttribute("data-calcul", "en-cours");
+    root.classList.add("perime");
+  }
   if (typeof WebAssembly !== "object" || typeof Worker !== "function") {
     boot.failure = "Votre navigateur ne permet pas le calcul en direct (WebAssembly indisponible).";
     return;

@@ -20,6 +20,8 @@ let answerTimer = 0;
 let qrTimer = 0;
 let extrasReady = false;   // holidays and segno are loaded once the first estimate is painted
 const QR_DELAY_MS = 400;
+const STALE_MARK_MS = 200;   // an answer later than this gets the figures marked as stale
+let staleTimer = 0;
 
 function send(type, payload) {
   const id = nextId++;
@@ -197,6 +199,8 @@ function showEstimate(view, fillFields) {
   history.replaceState(null, "", view.requete === root.dataset.requete ? PAGE_PATH : `${root.dataset.cal}${query}`);
   paintPrintout(view);
   requestQr();
+  clearTimeout(staleTimer);
+  root.classList.remove("perime");
   root.dataset.calcul = "pret";
   if (!firstPainted) {
     firstPainted = true;
@@ -253,6 +257,8 @@ let normaliseFields = false;   // after a field is left, show the values the eng
 function recompute() {
   if (!boot || !boot.worker) return;
   root.dataset.calcul = "en-cours";
+  clearTimeout(staleTimer);
+  staleTimer = setTimeout(() => root.classList.add("perime"), STALE_MARK_MS);
   latestEstimate = send("estimate", { query: formQuery() });
   // A worker that died mid-session answers nothing: do not leave the visitor waiting.
   clearTimeout(answerTimer);
