@@ -268,7 +268,11 @@ def table(summary: dict) -> str:
     def fmt(value, unit):
         if value is None:
             return "–"
-        return f"{value / 1e6:.2f} Mo" if unit == "o" else f"{value:.0f} ms" if unit == "ms" else f"{value:.2f}"
+        if unit == "o":
+            return f"{value / 1e6:.2f} Mo"
+        if unit == "ms":   # short times to a tenth, so that a figure next to its target reads true
+            return f"{value:.1f} ms" if value < 100 else f"{value:.0f} ms"
+        return f"{value:.2f}"
 
     rows = [("Première estimation, à froid", "premiere_estimation_froid", "ms"),
             ("Première estimation, à chaud", "premiere_estimation_chaud", "ms"),
