@@ -16,6 +16,7 @@ import struct
 import subprocess
 import sys
 import tempfile
+import time
 import zipfile
 import zlib
 from dataclasses import dataclass, field
@@ -54,6 +55,7 @@ BROWSER_WHEELS = {
 PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm")
 PRECOMPILE = ROOT / "precompile"
 BYTECODE_CACHE = ROOT / "build-cache" / "bytecode"
+BYTECODE_CACHE_ENTRIES = 6
 # Engine modules the browser imports; the CLI and the YAML loader stay on the build side.
 ENGINE_EXCLUDED = {"cli.py", "load.py", "__main__.py"}
 FIXED_ZIP_TIME = (1980, 1, 1, 0, 0, 0)   # byte-identical archives from one build to the next
@@ -211,42 +213,63 @@ def precompile_tour(rules, data: dict) -> dict:
 
 
 def precompiled(engine: bytes, rules_json: str, wheels, tour: dict) -> tuple:
-    """(standard library, engine, [wheel]) as zips where every module the browser imports
-    is bytecode for its Python: see precompile/. Made by Pyodide itself under Node.js, kept
-    in build-cache/ under the hash of everything that goes in, so a rebuild is instant."""
-    node = shutil.which("node")
-    if node is None:
-        raise BuildError("Node.js is needed to precompile the Python of the browser (install nodejs)")
-    inputs = hashlib.sha256()
+    """(standard library, engine, [(name, wheel)]) as zips where every module the browser
+    imports is bytecode for its Python: see precompile/. Made by Pyodide itself under
+    Node.js, kept in build-cache/ under the hash of everything that goes in."""
+    names = ["engine.zip", *(f"{path.stem}.zip" for path in wheels)]
+    cached = BYTECODE_CACHE / bytecode_key(engine, rules_json, wheels, tour)
+    if cached.is_dir():
+        os.utime(cached)     # recently used: spared by the pruning below
+    else:
+        run_precompile(cached, engine, rules_json, wheels, tour, names)
+        prune_bytecode_cache(keep=BYTECODE_CACHE_ENTRIES)
+    return ((cached / "python_stdlib.zip").read_bytes(), (cached / "engine.zip").read_bytes(),
+            [(name, (cached / name).read_bytes()) for name in names[1:]])
+
+
+def bytecode_key(engine: bytes, rules_json: str, wheels, tour: dict) -> str:
     parts = [(PYODIDE_NPM / "package.json").read_bytes(), (PYODIDE_NPM / "python_stdlib.zip").read_bytes(),
              engine, rules_json.encode("utf-8"), json.dumps(tour, sort_keys=True).encode("utf-8"),
              *(path.read_bytes() for path in wheels), *(path.read_bytes() for path in sorted(PRECOMPILE.iterdir()))]
+    digest = hashlib.sha256()
     for part in parts:
-        inputs.update(hashlib.sha256(part).digest())
-    cached = BYTECODE_CACHE / inputs.hexdigest()[:20]
-    names = ["engine.zip", *(f"{path.stem}.zip" for path in wheels)]
-    if not cached.is_dir():
-        BYTECODE_CACHE.mkdir(parents=True, exist_ok=True)
-        work = Path(tempfile.mkdtemp(dir=BYTECODE_CACHE))
-        (work / "in").mkdir()
-        (work / "in" / "engine.zip").write_bytes(engine)
-        (work / "in" / "rules.json").write_text(rules_json, encoding="utf-8")
-        sources = [work / "in" / "engine.zip", *wheels]
-        job = {"pyodide": str(PYODIDE_NPM), "rules": str(work / "in" / "rules.json"), "tour": tour,
-               "stdlib_target": str(work / "python_stdlib.zip"),
-               "archives": [{"source": str(source), "target": str(work / name)} for source, name in zip(sources, names)]}
-        (work / "in" / "job.json").write_text(json.dumps(job), encoding="utf-8")
-        done = subprocess.run([node, str(PRECOMPILE / "run.mjs"), str(work / "in" / "job.json")],
-                              capture_output=True, text=True)
-        shutil.rmtree(work / "in")
-        if done.returncode != 0:
-            shutil.rmtree(work)
-            # Node echoes the minified line of Pyodide that raised: keep the readable lines.
-            readable = [line for line in done.stderr.splitlines() if len(line) < 500]
-            raise BuildError(f"precompile/run.mjs failed (exit {done.returncode}): " + "\n".join(readable[-25:]))
+        digest.update(hashlib.sha256(part).digest())
+    return digest.hexdigest()[:20]
+
+
+def run_precompile(cached: Path, engine: bytes, rules_json: str, wheels, tour: dict, names) -> None:
+    node = shutil.which("node")
+    if node is None:
+        raise BuildError("Node.js is needed to precompile the Python of the browser (install nodejs)")
+    BYTECODE_CACHE.mkdir(parents=True, exist_ok=True)
+    work = Path(tempfile.mkdtemp(dir=BYTECODE_CACHE, prefix="en-cours-"))
+    inputs = work / "in"
+    inputs.mkdir()
+    (inputs / "engine.zip").write_bytes(engine)
+    (inputs / "rules.json").write_text(rules_json, encoding="utf-8")
+    sources = [inputs / "engine.zip", *wheels]
+    job = {"pyodide": str(PYODIDE_NPM), "rules": str(inputs / "rules.json"), "tour": tour,
+           "stdlib_target": str(work / "python_stdlib.zip"),
+           "archives": [{"source": str(source), "target": str(work / name)} for source, name in zip(sources, names)]}
+    (inputs / "job.json").write_text(json.dumps(job), encoding="utf-8")
+    done = subprocess.run([node, str(PRECOMPILE / "run.mjs"), str(inputs / "job.json")], capture_output=True, text=True)
+    shutil.rmtree(inputs)
+    if done.returncode != 0:
+        shutil.rmtree(work)
+        raise BuildError(f"precompile/run.mjs failed (exit {done.returncode}): {done.stderr.strip()[-3000:]}")
+    try:
         work.rename(cached)    # in place only when complete: an interrupted build leaves no half entry
-    return ((cached / "python_stdlib.zip").read_bytes(), (cached / "engine.zip").read_bytes(),
-            [(name, (cached / name).read_bytes()) for name in names[1:]])
+    except OSError:            # another build made the same entry meanwhile: same inputs, same bytes
+        shutil.rmtree(work)
+
+
+def prune_bytecode_cache(keep: int) -> None:
+    """Each engine or rules edit makes a 6 MB entry: keep the most recently used ones."""
+    entries = sorted(BYTECODE_CACHE.iterdir(), key=lambda path: path.stat().st_mtime, reverse=True)
+    for entry in entries[keep:]:
+        # A work folder may belong to a build running now; after an hour it was left behind.
+        if not entry.name.startswith("en-cours-") or time.time() - entry.stat().st_mtime > 3600:
+            shutil.rmtree(entry, ignore_errors=True)
 
 
 def bundle_assets(output: Output, raw_rules, tour: dict) -> dict:

@@ -173,3 +173,20 @@ def test_a_tampered_wheel_stops_the_build(monkeypatch, tmp_path):
     with pytest.raises(build.BuildError, match="sha256 expected 0000"):
         build.build(tmp_path / "dist")
     assert not (tmp_path / "dist").exists()
+
+
+def test_a_failed_precompile_stops_the_build_and_keeps_the_site(monkeypatch, tmp_path, capsys):
+    """A broken compile step must not publish a site whose browser Python cannot start."""
+    out = tmp_path / "dist"
+    build.build(out)
+    before = tree(out)
+    broken = tmp_path / "precompile"
+    shutil.copytree(ROOT / "precompile", broken)
+    (broken / "bytecode.py").write_text("raise RuntimeError('compileur cassé')\n", encoding="utf-8")
+    monkeypatch.setattr(build, "PRECOMPILE", broken)
+    monkeypatch.setattr(build, "BYTECODE_CACHE", tmp_path / "cache")
+    assert build.main(["--out", str(out)]) == 1
+    error = capsys.readouterr().err
+    assert "precompile/run.mjs failed" in error and "RuntimeError: compileur cassé" in error, error
+    assert tree(out) == before
+    assert list((tmp_path / "cache").iterdir()) == []     # no half-made entry left to be reused
