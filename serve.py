@@ -15,7 +15,6 @@ MIME_TYPES = {
     ".mjs": "text/javascript",
     ".js": "text/javascript",
     ".json": "application/json",
-    ".whl": "application/zip",
     ".zip": "application/zip",
     ".css": "text/css",
     ".html": "text/html; charset=utf-8",
