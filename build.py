@@ -304,7 +304,7 @@ SERVICE_WORKER = "sw.js"     # stays at the site root under a stable name: it is
 def service_worker_script(output: Output, base_url: str, public_pages) -> str:
     """sw.js with this build's precache list; any change of page or asset gives a new worker."""
     def is_engine(path):
-        return path.startswith("pyodide/") or path.endswith((".whl", ".zip"))
+        return path.startswith("pyodide/") or path.endswith(".zip")
     files = sorted(path for path in output.files if path.startswith(("assets/", "pyodide/")))
     assets = [base_url + path for path in files if not is_engine(path)]
     engine = [base_url + path for path in files if is_engine(path)]
