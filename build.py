@@ -54,8 +54,13 @@ BROWSER_WHEELS = {
 # The standard library and the lock file are shipped as our own assets (see bundle_assets).
 PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm")
 PRECOMPILE = ROOT / "precompile"
+# The browser's Python runs as `python -OO` would: the standard library arrives compiled
+# without docstrings (to keep its download within the floor's), so what is compiled in the
+# browser must drop them too: some modules read the docstrings of others (email.policy).
+BROWSER_PYTHON_ENV = {"PYTHONOPTIMIZE": "2"}
 BYTECODE_CACHE = ROOT / "build-cache" / "bytecode"
 BYTECODE_CACHE_ENTRIES = 6
+PRECOMPILE_TIMEOUT_S = 600
 # Engine modules the browser imports; the CLI and the YAML loader stay on the build side.
 ENGINE_EXCLUDED = {"cli.py", "load.py", "__main__.py"}
 FIXED_ZIP_TIME = (1980, 1, 1, 0, 0, 0)   # byte-identical archives from one build to the next
@@ -216,31 +221,36 @@ def precompiled(engine: bytes, rules_json: str, wheels, tour: dict) -> tuple:
     """(standard library, engine, [(name, wheel)]) as zips where every module the browser
     imports is bytecode for its Python: see precompile/. Made by Pyodide itself under
     Node.js, kept in build-cache/ under the hash of everything that goes in."""
+    node = shutil.which("node")
+    if node is None:
+        raise BuildError("Node.js is needed to precompile the Python of the browser (install nodejs)")
     names = ["engine.zip", *(f"{path.stem}.zip" for path in wheels)]
-    cached = BYTECODE_CACHE / bytecode_key(engine, rules_json, wheels, tour)
+    cached = BYTECODE_CACHE / bytecode_key(node, engine, rules_json, wheels, tour)
     if cached.is_dir():
         os.utime(cached)     # recently used: spared by the pruning below
     else:
-        run_precompile(cached, engine, rules_json, wheels, tour, names)
+        run_precompile(node, cached, engine, rules_json, wheels, tour, names)
         prune_bytecode_cache(keep=BYTECODE_CACHE_ENTRIES)
     return ((cached / "python_stdlib.zip").read_bytes(), (cached / "engine.zip").read_bytes(),
             [(name, (cached / name).read_bytes()) for name in names[1:]])
 
 
-def bytecode_key(engine: bytes, rules_json: str, wheels, tour: dict) -> str:
-    parts = [(PYODIDE_NPM / "package.json").read_bytes(), (PYODIDE_NPM / "python_stdlib.zip").read_bytes(),
+def bytecode_key(node: str, engine: bytes, rules_json: str, wheels, tour: dict) -> str:
+    """Everything the bytecode depends on: the runtime (Pyodide's files, Node's version),
+    the code and data the tour runs, and the precompile step itself."""
+    node_version = subprocess.run([node, "--version"], capture_output=True, text=True).stdout.strip()
+    tools = sorted(path for path in PRECOMPILE.iterdir() if path.is_file() and path.suffix in (".py", ".mjs"))
+    parts = [node_version.encode(), json.dumps(BROWSER_PYTHON_ENV, sort_keys=True).encode(),
+             *((PYODIDE_NPM / name).read_bytes() for name in (*PYODIDE_FILES, "python_stdlib.zip", "package.json")),
              engine, rules_json.encode("utf-8"), json.dumps(tour, sort_keys=True).encode("utf-8"),
-             *(path.read_bytes() for path in wheels), *(path.read_bytes() for path in sorted(PRECOMPILE.iterdir()))]
+             *(path.read_bytes() for path in wheels), *(path.name.encode() + path.read_bytes() for path in tools)]
     digest = hashlib.sha256()
     for part in parts:
         digest.update(hashlib.sha256(part).digest())
     return digest.hexdigest()[:20]
 
 
-def run_precompile(cached: Path, engine: bytes, rules_json: str, wheels, tour: dict, names) -> None:
-    node = shutil.which("node")
-    if node is None:
-        raise BuildError("Node.js is needed to precompile the Python of the browser (install nodejs)")
+def run_precompile(node: str, cached: Path, engine: bytes, rules_json: str, wheels, tour: dict, names) -> None:
     BYTECODE_CACHE.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(dir=BYTECODE_CACHE, prefix="en-cours-"))
     inputs = work / "in"
@@ -248,28 +258,43 @@ def run_precompile(cached: Path, engine: bytes, rules_json: str, wheels, tour: d
     (inputs / "engine.zip").write_bytes(engine)
     (inputs / "rules.json").write_text(rules_json, encoding="utf-8")
     sources = [inputs / "engine.zip", *wheels]
-    job = {"pyodide": str(PYODIDE_NPM), "rules": str(inputs / "rules.json"), "tour": tour,
+    job = {"pyodide": str(PYODIDE_NPM), "rules": str(inputs / "rules.json"), "tour": tour, "env": BROWSER_PYTHON_ENV,
            "stdlib_target": str(work / "python_stdlib.zip"),
            "archives": [{"source": str(source), "target": str(work / name)} for source, name in zip(sources, names)]}
     (inputs / "job.json").write_text(json.dumps(job), encoding="utf-8")
-    done = subprocess.run([node, str(PRECOMPILE / "run.mjs"), str(inputs / "job.json")], capture_output=True, text=True)
+    try:
+        done = subprocess.run([node, str(PRECOMPILE / "run.mjs"), str(inputs / "job.json")],
+                              capture_output=True, text=True, timeout=PRECOMPILE_TIMEOUT_S)
+    except subprocess.TimeoutExpired:
+        shutil.rmtree(work)
+        raise BuildError(f"precompile/run.mjs did not finish within {PRECOMPILE_TIMEOUT_S} s") from None
     shutil.rmtree(inputs)
     if done.returncode != 0:
         shutil.rmtree(work)
         raise BuildError(f"precompile/run.mjs failed (exit {done.returncode}): {done.stderr.strip()[-3000:]}")
     try:
         work.rename(cached)    # in place only when complete: an interrupted build leaves no half entry
-    except OSError:            # another build made the same entry meanwhile: same inputs, same bytes
+    except OSError:
         shutil.rmtree(work)
+        if not cached.is_dir():
+            raise
+        # else another build made the same entry meanwhile: same inputs, same bytes.
 
 
 def prune_bytecode_cache(keep: int) -> None:
     """Each engine or rules edit makes a 6 MB entry: keep the most recently used ones."""
-    entries = sorted(BYTECODE_CACHE.iterdir(), key=lambda path: path.stat().st_mtime, reverse=True)
-    for entry in entries[keep:]:
-        # A work folder may belong to a build running now; after an hour it was left behind.
-        if not entry.name.startswith("en-cours-") or time.time() - entry.stat().st_mtime > 3600:
-            shutil.rmtree(entry, ignore_errors=True)
+    def age(path):
+        try:
+            return time.time() - path.stat().st_mtime
+        except FileNotFoundError:       # removed meanwhile by another build's pruning
+            return float("inf")
+
+    entries = sorted(BYTECODE_CACHE.iterdir(), key=age)
+    finished = [entry for entry in entries if not entry.name.startswith("en-cours-")]
+    # A work folder may belong to a build running now; after an hour it was left behind.
+    stale = finished[keep:] + [entry for entry in entries if entry not in finished and age(entry) > 3600]
+    for entry in stale:
+        shutil.rmtree(entry, ignore_errors=True)
 
 
 def bundle_assets(output: Output, raw_rules, tour: dict) -> dict:
@@ -342,6 +367,7 @@ def render_pages(output: Output, data: dict, assets: dict, base_url: str, site_o
                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
     share_image = output.add_hashed("assets", "partage.png", share_image_png())
     context = {**data, "base": base_url, "assets": assets, "asset": lambda name: base_url + assets[name],
+               "python_env": BROWSER_PYTHON_ENV,
                "csp": CONTENT_SECURITY_POLICY, "origine": site_origin,
                "image_partage": f"{site_origin}{base_url}{share_image}"}
     pages = [(path, template, {}) for path, template in PAGES.items()]

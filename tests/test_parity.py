@@ -1,5 +1,6 @@
 """The engine gives byte-identical answers in CPython and in Pyodide (Python 3.14, Node.js)."""
 
+import html
 import json
 import random
 import re
@@ -46,7 +47,9 @@ def shipped_engine(site: Path) -> dict:
     """The files /cal/ hands to its worker, as named in the page: what visitors run."""
     page = (site / "cal" / "index.html").read_text(encoding="utf-8")
     found = dict(re.findall(r'data-(stdlib|engine|rules|wheels)="([^"]*)"', page))
-    return {name: [site / url.lstrip("/") for url in value.split()] for name, value in found.items()}
+    shipped = {name: [site / url.lstrip("/") for url in value.split()] for name, value in found.items()}
+    shipped["env"] = html.unescape(re.search(r"data-python-env='([^']*)'", page).group(1))
+    return shipped
 
 
 def test_cpython_and_pyodide_agree(tmp_path, built_site):
@@ -57,7 +60,7 @@ def test_cpython_and_pyodide_agree(tmp_path, built_site):
     cases = json.dumps(generated_cases())
     (tmp_path / "cases.json").write_text(cases, encoding="utf-8")
     result = subprocess.run(
-        ["node", str(ROOT / "tests" / "pyodide_runner.mjs"), str(build.PYODIDE_NPM), *map(str, shipped["stdlib"]),
+        ["node", str(ROOT / "tests" / "pyodide_runner.mjs"), str(build.PYODIDE_NPM), shipped["env"], *map(str, shipped["stdlib"]),
          *map(str, shipped["engine"]), str(rules_file), str(tmp_path / "cases.json"), *map(str, shipped["wheels"])],
         capture_output=True, text=True, timeout=600)
     assert result.returncode == 0, result.stderr[-2000:]
@@ -69,3 +72,20 @@ def test_cpython_and_pyodide_agree(tmp_path, built_site):
     assert len(report["estimations"]) == 300 and len(report["couverture"]) == 300
     assert any(item["avis"] for item in report["estimations"])                  # odd values were exercised
     assert any("Jour férié" in level["texte"] for item in report["couverture"] for level in item)
+
+
+def failed_stdlib_imports(*args) -> dict:
+    result = subprocess.run(["node", str(ROOT / "tests" / "stdlib_probe.mjs"), str(build.PYODIDE_NPM), *args],
+                            capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stderr[-2000:]
+    return json.loads(result.stdout)
+
+
+def test_shipped_standard_library_imports_what_stock_pyodide_imports(built_site):
+    """Only the modules the build's tour imported arrive compiled; the others must still work
+    in a visitor's browser (a rare path must not fail there and nowhere else)."""
+    shipped = shipped_engine(built_site)
+    stock = failed_stdlib_imports("{}")
+    ours = failed_stdlib_imports(shipped["env"], *map(str, shipped["stdlib"]))
+    assert ours["tried"] == stock["tried"] > 400
+    assert {name: error for name, error in ours["failed"].items() if name not in stock["failed"]} == {}

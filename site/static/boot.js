@@ -27,7 +27,7 @@
   boot.worker.postMessage({
     id: 0, type: "init",
     payload: { pyodide: root.dataset.pyodide, lock: root.dataset.lock, stdlib: root.dataset.stdlib, engine: root.dataset.engine, rules: root.dataset.rules,
-               wheels: root.dataset.wheels.split(" ").filter(Boolean) },
+               wheels: root.dataset.wheels.split(" ").filter(Boolean), env: JSON.parse(root.dataset.pythonEnv) },
   });
   // A link's own inputs, else the inputs this page was prerendered with (a preset page).
   var query = location.search.length > 1 ? location.search : root.dataset.requete;

@@ -200,6 +200,7 @@ function showEstimate(view, fillFields) {
   paintPrintout(view);
   requestQr();
   clearTimeout(staleTimer);
+  staleTimer = 0;
   root.classList.remove("perime");
   root.dataset.calcul = "pret";
   if (!firstPainted) {
@@ -257,8 +258,8 @@ let normaliseFields = false;   // after a field is left, show the values the eng
 function recompute() {
   if (!boot || !boot.worker) return;
   root.dataset.calcul = "en-cours";
-  clearTimeout(staleTimer);
-  staleTimer = setTimeout(() => root.classList.add("perime"), STALE_MARK_MS);
+  // Counted from the first unanswered change: fast typing must not postpone the marks.
+  staleTimer ||= setTimeout(() => root.classList.add("perime"), STALE_MARK_MS);
   latestEstimate = send("estimate", { query: formQuery() });
   // A worker that died mid-session answers nothing: do not leave the visitor waiting.
   clearTimeout(answerTimer);

@@ -30,7 +30,7 @@ function start() {
   worker.postMessage({
     id: 0, type: "init",
     payload: { pyodide: root.dataset.pyodide, lock: root.dataset.lock, stdlib: root.dataset.stdlib, engine: root.dataset.engine, rules: root.dataset.rules,
-               wheels: root.dataset.wheels.split(" ").filter(Boolean) },
+               wheels: root.dataset.wheels.split(" ").filter(Boolean), env: JSON.parse(root.dataset.pythonEnv) },
   });
   ask();
   setInterval(ask, REFRESH_MS);

@@ -23,13 +23,13 @@ async function fetchText(url) {
 const timings = {};
 const mark = (name) => { timings[name] = Math.round(performance.now()); };
 
-async function start({ pyodide: indexURL, lock, stdlib, engine, rules, wheels }) {
+async function start({ pyodide: indexURL, lock, stdlib, engine, rules, wheels, env }) {
   mark("debut");
   // The engine and the rules download while Pyodide compiles.
   const files = Promise.all([fetchBytes(engine), fetchText(rules)]).then((result) => { mark("moteur_et_regles_recus"); return result; });
   const { loadPyodide } = await import(`${indexURL}pyodide.mjs`);
   mark("pyodide_mjs_importe");
-  const py = await loadPyodide({ indexURL, lockFileURL: lock, stdLibURL: stdlib });
+  const py = await loadPyodide({ indexURL, lockFileURL: lock, stdLibURL: stdlib, env });
   mark("pyodide_pret");
   const [engineZip, rulesJson] = await files;
   py.unpackArchive(engineZip, "zip", { extractDir: LIB });
