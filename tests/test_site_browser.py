@@ -99,6 +99,22 @@ def test_editing_a_link_before_python_answers_keeps_its_values(page, site_url):
 
 
 
+LARGE_PRACTICE = "postes=120&serveurs=12&imagerie=30&licences=200&sauvegarde=99999&sites=10&commune=cilaos&tpe=1"
+
+
+@pytest.mark.parametrize("width", [360, 1024, 1280, 1920])
+def test_amounts_stay_inside_their_level_card(browser, site_url, width):
+    """Five-digit amounts in four columns must not spill over the card's border, phone to desktop."""
+    page = browser.new_page(viewport={"width": width, "height": 900})
+    open_calculator(page, site_url, LARGE_PRACTICE)
+    spill = page.evaluate("""() => [...document.querySelectorAll(".niveau")].map((card) => {
+      const inner = card.getBoundingClientRect().right - parseFloat(getComputedStyle(card).paddingRight);
+      return card.querySelector(".lignes").getBoundingClientRect().right - inner;
+    })""")
+    page.close()
+    assert all(overflow <= 0.5 for overflow in spill), spill
+
+
 STALE_AT_FIRST_PAINT = """
 document.addEventListener("DOMContentLoaded", () => {
   window.staleAtFirstPaint = getComputedStyle(document.getElementById("etat-calcul")).visibility;
