@@ -361,13 +361,21 @@ def public_path(path: str) -> str:
     return path[: -len("index.html")] if path.endswith("index.html") else path
 
 
+def engine_config(assets: dict, base_url: str) -> dict:
+    """What a page hands to the Python worker in its `init` message (one JSON attribute)."""
+    return {"pyodide": base_url + assets["pyodide"], "lock": base_url + assets["lock"],
+            "stdlib": base_url + assets["stdlib"], "engine": base_url + assets["engine"],
+            "rules": base_url + assets["rules"], "wheels": [base_url + wheel for wheel in assets["wheels"]],
+            "env": BROWSER_PYTHON_ENV}
+
+
 def render_pages(output: Output, data: dict, assets: dict, base_url: str, site_origin: str) -> list:
     """Render every page; return the public paths to list in the sitemap."""
     env = Environment(loader=FileSystemLoader(SITE / "templates"), autoescape=True,
                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
     share_image = output.add_hashed("assets", "partage.png", share_image_png())
     context = {**data, "base": base_url, "assets": assets, "asset": lambda name: base_url + assets[name],
-               "python_env": BROWSER_PYTHON_ENV,
+               "moteur": engine_config(assets, base_url),
                "csp": CONTENT_SECURITY_POLICY, "origine": site_origin,
                "image_partage": f"{site_origin}{base_url}{share_image}"}
     pages = [(path, template, {}) for path, template in PAGES.items()]

@@ -1,5 +1,10 @@
 """Assertions shared by several test files."""
 
+import html
+import json
+import re
+from pathlib import Path
+
 from calculator.inputs import PARAMS_BY_NAME
 
 
@@ -10,3 +15,21 @@ def assert_inputs_in_range(inputs, rules):
         if param.kind in ("int", "decimal", "level") and value is not None:
             assert param.minimum <= value <= param.maximum, (name, value)
     assert rules.commune(inputs.commune) is not None
+
+
+def engine_config(page: Path) -> dict:
+    """What a page hands to its Python worker: its data-moteur attribute."""
+    text = page.read_text(encoding="utf-8")
+    return json.loads(html.unescape(re.search(r"data-moteur='([^']*)'", text).group(1)))
+
+
+def shipped_engine(site: Path) -> dict:
+    """The files /cal/ hands to its Python worker, as paths in the built site, and the
+    worker's environment: what visitors run."""
+    config = engine_config(site / "cal" / "index.html")
+
+    def local(url):
+        return site / url.lstrip("/")
+
+    return {"stdlib": local(config["stdlib"]), "engine": local(config["engine"]), "rules": local(config["rules"]),
+            "wheels": [local(url) for url in config["wheels"]], "env": json.dumps(config["env"])}

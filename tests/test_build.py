@@ -10,6 +10,8 @@ import pytest
 import build
 from calculator.errors import RulesError
 
+from .checks import engine_config, shipped_engine
+
 ROOT = Path(__file__).resolve().parents[1]
 
 
@@ -64,6 +66,10 @@ def test_sub_path_hosting_prefixes_every_link(tmp_path):
         html = page.read_text(encoding="utf-8")
         for url in re.findall(r'(?:href|src|data-[a-z]+)="(/[^"]*)"', html):
             assert url.startswith("/tarifs/"), (page, url)
+        if "data-moteur=" in html:      # the worker's files, named in a JSON attribute
+            config = engine_config(page)
+            for url in [config[name] for name in ("pyodide", "lock", "stdlib", "engine", "rules")] + config["wheels"]:
+                assert url.startswith("/tarifs/") and (out / url.removeprefix("/tarifs/")).exists(), (page, url)
 
 
 def test_two_builds_are_byte_identical(tmp_path, built_site, monkeypatch):
@@ -75,10 +81,9 @@ def test_two_builds_are_byte_identical(tmp_path, built_site, monkeypatch):
 
 
 def shipped_archive(site: Path, attribute: str, name: str = "") -> zipfile.ZipFile:
-    page = (site / "cal" / "index.html").read_text(encoding="utf-8")
-    urls = re.search(rf'data-{attribute}="([^"]*)"', page).group(1).split()
-    [url] = [url for url in urls if name in url]
-    return zipfile.ZipFile(site / url.lstrip("/"))
+    paths = shipped_engine(site)[attribute]
+    [path] = [path for path in (paths if isinstance(paths, list) else [paths]) if name in path.name]
+    return zipfile.ZipFile(path)
 
 
 @pytest.mark.parametrize("attribute, name, compiled, source", [

@@ -1,9 +1,7 @@
 """The engine gives byte-identical answers in CPython and in Pyodide (Python 3.14, Node.js)."""
 
-import html
 import json
 import random
-import re
 import subprocess
 from pathlib import Path
 from urllib.parse import urlencode
@@ -11,6 +9,7 @@ from urllib.parse import urlencode
 import build
 from calculator import browser
 
+from .checks import shipped_engine
 from .parity_report import parity_report
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -43,25 +42,16 @@ def generated_cases(count=300, seed=974):
     return {"queries": queries, "instants": instants}
 
 
-def shipped_engine(site: Path) -> dict:
-    """The files /cal/ hands to its worker, as named in the page: what visitors run."""
-    page = (site / "cal" / "index.html").read_text(encoding="utf-8")
-    found = dict(re.findall(r'data-(stdlib|engine|rules|wheels)="([^"]*)"', page))
-    shipped = {name: [site / url.lstrip("/") for url in value.split()] for name, value in found.items()}
-    shipped["env"] = html.unescape(re.search(r"data-python-env='([^']*)'", page).group(1))
-    return shipped
-
-
 def test_cpython_and_pyodide_agree(tmp_path, built_site):
     """The shipped bytecode (standard library, engine, wheels) answers as the CPython sources do."""
     shipped = shipped_engine(built_site)
-    [rules_file] = shipped["rules"]
+    rules_file = shipped["rules"]
     rules_json = rules_file.read_text(encoding="utf-8")
     cases = json.dumps(generated_cases())
     (tmp_path / "cases.json").write_text(cases, encoding="utf-8")
     result = subprocess.run(
-        ["node", str(ROOT / "tests" / "pyodide_runner.mjs"), str(build.PYODIDE_NPM), shipped["env"], *map(str, shipped["stdlib"]),
-         *map(str, shipped["engine"]), str(rules_file), str(tmp_path / "cases.json"), *map(str, shipped["wheels"])],
+        ["node", str(ROOT / "tests" / "pyodide_runner.mjs"), str(build.PYODIDE_NPM), shipped["env"], str(shipped["stdlib"]),
+         str(shipped["engine"]), str(rules_file), str(tmp_path / "cases.json"), *map(str, shipped["wheels"])],
         capture_output=True, text=True, timeout=600)
     assert result.returncode == 0, result.stderr[-2000:]
 
@@ -86,6 +76,6 @@ def test_shipped_standard_library_imports_what_stock_pyodide_imports(built_site)
     in a visitor's browser (a rare path must not fail there and nowhere else)."""
     shipped = shipped_engine(built_site)
     stock = failed_stdlib_imports("{}")
-    ours = failed_stdlib_imports(shipped["env"], *map(str, shipped["stdlib"]))
+    ours = failed_stdlib_imports(shipped["env"], str(shipped["stdlib"]))
     assert ours["tried"] == stock["tried"] > 400
     assert {name: error for name, error in ours["failed"].items() if name not in stock["failed"]} == {}

@@ -26,8 +26,7 @@
   boot.worker.onerror = function () { boot.failure = "Le moteur de calcul n'a pas pu être chargé."; };
   boot.worker.postMessage({
     id: 0, type: "init",
-    payload: { pyodide: root.dataset.pyodide, lock: root.dataset.lock, stdlib: root.dataset.stdlib, engine: root.dataset.engine, rules: root.dataset.rules,
-               wheels: root.dataset.wheels.split(" ").filter(Boolean), env: JSON.parse(root.dataset.pythonEnv) },
+    payload: JSON.parse(root.dataset.moteur),
   });
   // A link's own inputs, else the inputs this page was prerendered with (a preset page).
   var query = location.search.length > 1 ? location.search : root.dataset.requete;

@@ -29,8 +29,7 @@ function start() {
   };
   worker.postMessage({
     id: 0, type: "init",
-    payload: { pyodide: root.dataset.pyodide, lock: root.dataset.lock, stdlib: root.dataset.stdlib, engine: root.dataset.engine, rules: root.dataset.rules,
-               wheels: root.dataset.wheels.split(" ").filter(Boolean), env: JSON.parse(root.dataset.pythonEnv) },
+    payload: JSON.parse(root.dataset.moteur),
   });
   ask();
   setInterval(ask, REFRESH_MS);
