@@ -31,8 +31,8 @@ from calculator.french import MODE_TEXT
 from calculator.inputs import PARAMS
 from calculator.load import load_rules
 from calculator.coverage import utc_offset, yearly_hours
-from calculator.offer import (STATUS_TEXT, holidays_table, hours_summary, hours_text, rate_card, schedule_lines,
-                              week_rows)
+from calculator.offer import (STATUS_TEXT, holidays_table, hours_summary, hours_text, price_list_date, rate_card,
+                              schedule_lines, week_rows)
 from calculator.reunion_holidays import reunion_holidays
 from calculator.report import estimate_view
 from calculator.rules import LEVEL_NUMBERS, rules_to_jsonable
@@ -125,7 +125,7 @@ def compute_page_data(rules, year: int) -> dict:
     calendar = reunion_holidays(years)
     levels = []
     for number in LEVEL_NUMBERS:
-        text = rules.texts["niveaux"][str(number)]
+        text = rules.texts.levels[number]
         schedule = rules.schedules[number]
         levels.append({
             "numero": number,
@@ -141,6 +141,7 @@ def compute_page_data(rules, year: int) -> dict:
                 "estimation": estimate_view(estimate_query(rules, preset.query), rules)} for preset in rules.presets]
     return {
         "textes": rules.texts,
+        "tarifs_en_vigueur": price_list_date(rules),
         "niveaux": levels,
         "statuts": STATUS_TEXT,
         "profils": presets,

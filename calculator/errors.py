@@ -35,6 +35,28 @@ class RulesError(ValueError):
         return f"{where}: {format_path(self.path) or '(racine)'}: expected {self.expected}, got {found}"
 
 
+class UnknownKeyError(RulesError):
+    """A key the rules do not define: most often a typo of one they do, which would
+    otherwise drop that rule without a word."""
+
+    def __init__(self, file: str, path, known, line=None):
+        self.known = tuple(known)
+        super().__init__(file, path, "a known key", str(path[-1]), line)
+
+    def located(self, file: str, line=None):
+        return UnknownKeyError(file, self.path, self.known, line)
+
+    def __str__(self):
+        import difflib     # only on this error path: the browser never pays for the import
+
+        where = f"{self.file}:{self.line}" if self.line else self.file
+        key = self.found
+        close = difflib.get_close_matches(key, self.known, n=1, cutoff=0.6)
+        hint = (f"vouliez-vous dire « {close[0]} » ?" if close
+                else "clés possibles : " + ", ".join(self.known) if self.known else "aucune clé n'est attendue ici")
+        return f"{where}: {format_path(self.path)}: clé inconnue « {key} » ; {hint}"
+
+
 def repr_found(value) -> str:
     if isinstance(value, str):
         return '"' + value[:60] + '"'

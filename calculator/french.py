@@ -12,3 +12,9 @@ def clock(minutes: int) -> str:
         return "minuit"
     hours, rest = divmod(minutes % 1440, 60)
     return f"{hours}\u00a0h\u00a0{rest:02d}" if rest else f"{hours}\u00a0h"
+
+
+def long_date(day) -> str:
+    """date(2027, 1, 1) -> "1er janvier 2027": French writes the first of the month as 1er."""
+    number = "1er" if day.day == 1 else str(day.day)
+    return f"{number} {MONTH_NAMES[day.month - 1]} {day.year}"

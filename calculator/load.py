@@ -13,6 +13,19 @@ def _yaml():
     return yaml
 
 
+def _parse_yaml(text: str):
+    """YAML as the rules validator wants it: a date such as 2027-02-30 stays the text the
+    business typed, checked by the validator (file, key and line), instead of PyYAML
+    turning it into a date or failing on it with a bare ValueError."""
+    yaml = _yaml()
+
+    class RulesLoader(yaml.SafeLoader):
+        pass
+
+    RulesLoader.add_constructor("tag:yaml.org,2002:timestamp", yaml.SafeLoader.construct_scalar)
+    return yaml.load(text, Loader=RulesLoader)
+
+
 def _shown_path(path: Path) -> str:
     """A path as the person running the build would type it."""
     try:
@@ -27,7 +40,7 @@ def read_raw_rules(directory=DEFAULT_DIR) -> dict:
     for name in RULES_FILES:
         path = Path(directory) / Path(name).name
         try:
-            raw[name] = yaml.safe_load(path.read_text(encoding="utf-8"))
+            raw[name] = _parse_yaml(path.read_text(encoding="utf-8"))
         except FileNotFoundError:
             raise RulesError(_shown_path(path), (), "a rules file", "<no such file>") from None
         except yaml.YAMLError as error:

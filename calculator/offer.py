@@ -3,7 +3,7 @@
 from decimal import ROUND_HALF_UP, Decimal
 
 from .coverage import weekly_hours
-from .french import DAY_NAMES, MODE_TEXT, MONTH_NAMES, clock
+from .french import DAY_NAMES, MODE_TEXT, MONTH_NAMES, clock, long_date
 from .money import format_eur, format_number
 from .pricing import band_label
 from .rules import WEEKDAYS
@@ -34,6 +34,12 @@ def schedule_lines(schedule) -> list:
             start = index
     lines.append(("jours fériés", windows_text(schedule.public_holiday)))
     return lines
+
+
+def price_list_date(rules) -> str:
+    """The line every page that shows a price carries, so a printed or shared figure says
+    which price list it comes from."""
+    return f"Tarifs en vigueur au {long_date(rules.effective_date)}."
 
 
 def rate_card(rules, level: int) -> list:

@@ -3,20 +3,33 @@
 Every accessor either returns a checked value or raises RulesError naming file, path,
 what was expected and what was found. The same code validates the YAML at build time
 and the JSON copy in the browser.
+
+Every key the validation asks for is recorded, so that `reject_unknown_keys` can then
+refuse the keys nobody asked for: a misspelt key must not silently drop a rule.
 """
 
+import string
+from datetime import date
 from decimal import Decimal, InvalidOperation
 
-from .errors import Index, RulesError
+from .errors import Index, RulesError, UnknownKeyError
 
 MISSING = "<missing>"
 
 
 class Node:
-    def __init__(self, file: str, value, path=()):
+    def __init__(self, file: str, value, path=(), asked=None):
         self.file = file
         self.value = value
         self.path = tuple(path)
+        # id(mapping) -> (mapping, path, keys asked for); shared by every node of a file.
+        self.asked = {} if asked is None else asked
+
+    def _child(self, key, value) -> "Node":
+        return Node(self.file, value, self.path + (key,), self.asked)
+
+    def _record(self, mapping: dict, key) -> None:
+        self.asked.setdefault(id(mapping), (mapping, self.path, set()))[2].add(key)
 
     def fail(self, expected: str, found=None, key=None):
         path = self.path if key is None else self.path + (key,)
@@ -34,29 +47,33 @@ class Node:
 
     def _lookup(self, key):
         mapping = self._mapping()
-        if key in mapping:
-            return mapping[key]
         # JSON turns the integer keys of YAML (levels 1, 2, 3) into strings.
-        return mapping.get(str(key), MISSING)
+        found = key if key in mapping else str(key)
+        self._record(mapping, found if found in mapping else key)
+        return mapping.get(found, MISSING)
 
     def __getitem__(self, key) -> "Node":
         value = self._lookup(key)
         if value is MISSING:
             self.fail("a value", MISSING, key)
-        return Node(self.file, value, self.path + (key,))
+        return self._child(key, value)
 
     def get(self, key, default=None):
         return self[key] if self.has(key) else default
 
     def items(self):
-        return [(key, Node(self.file, value, self.path + (key,))) for key, value in self._mapping().items()]
+        """Every entry of a mapping whose keys are data (a preset's parameters): all asked for."""
+        mapping = self._mapping()
+        for key in mapping:
+            self._record(mapping, key)
+        return [(key, self._child(key, value)) for key, value in mapping.items()]
 
     def list(self, min_length=0) -> list:
         if not isinstance(self.value, list):
             self.fail("a list")
         if len(self.value) < min_length:
             self.fail(f"a list of at least {min_length} item(s)", f"{len(self.value)} item(s)")
-        return [Node(self.file, item, self.path + (Index(i),)) for i, item in enumerate(self.value)]
+        return [self._child(Index(i), item) for i, item in enumerate(self.value)]
 
     # Scalars ----------------------------------------------------------------------------
 
@@ -67,6 +84,31 @@ class Node:
 
     def texts(self) -> tuple:
         return tuple(item.text() for item in self.list())
+
+    def template(self, *names) -> str:
+        """A text the engine fills in with str.format: only these {placeholders} may appear,
+        or the mistake would surface in a visitor's browser instead of the build."""
+        text = self.text()
+        allowed = ", ".join("{" + name + "}" for name in names) or "no {placeholder}"
+        expected = f"a text whose placeholders are among {allowed}"
+        try:
+            fields = [field for _, field, _, _ in string.Formatter().parse(text) if field is not None]
+        except ValueError:
+            self.fail(expected + " (a lone { or } breaks it)")
+        for field in fields:
+            if field not in names:
+                self.fail(expected, "{" + field + "}")
+        return text
+
+    def date(self) -> date:
+        """A calendar date, written 2027-01-01 (the loader keeps it as text)."""
+        value, expected = self.value, "a date written YYYY-MM-DD, such as 2027-01-01"
+        if not (isinstance(value, str) and len(value) == 10):
+            self.fail(expected)
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            self.fail(expected)
 
     def flag(self) -> bool:
         if not isinstance(self.value, bool):
@@ -120,3 +162,19 @@ class Node:
         if self.value not in options:
             self.fail("one of " + ", ".join(options))
         return self.value
+
+
+def reject_unknown_keys(root: Node) -> None:
+    """Raise UnknownKeyError for the first key, in file order, that validation never asked
+    for, with the closest key it did ask for at the same place."""
+    def walk(value, path):
+        if isinstance(value, list):
+            for index, item in enumerate(value):
+                walk(item, path + (Index(index),))
+        elif isinstance(value, dict) and id(value) in root.asked:
+            asked = root.asked[id(value)][2]
+            for key, item in value.items():
+                if key not in asked:
+                    raise UnknownKeyError(root.file, path + (key,), sorted(str(known) for known in asked))
+                walk(item, path + (key,))
+    walk(root.value, root.path)

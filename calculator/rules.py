@@ -6,10 +6,11 @@ expected and found. No I/O here: see `load.py` for reading files.
 """
 
 from dataclasses import dataclass, replace
+from datetime import date
 from decimal import Decimal
 
 from .inputs import DEFAULT_COMMUNE
-from .reader import Node
+from .reader import Node, reject_unknown_keys
 
 PRICING = "rules/pricing.yaml"
 COMMUNES = "rules/communes.yaml"
@@ -95,7 +96,66 @@ class Preset:
 
 
 @dataclass(frozen=True)
+class Company:
+    name: str
+    phone: str
+    phone_link: str           # the number as a tel: link wants it
+    offer_url: str
+    calculator_url: str
+    more_details: str
+    calculator_call: str
+    estimate_validity: str
+
+
+@dataclass(frozen=True)
+class Attribute:
+    key: str
+    name: str
+
+
+@dataclass(frozen=True)
+class LevelText:
+    title: str
+    nature: str
+    availability: str
+    billing: str
+    details: tuple
+    scope: str
+    statuses: dict            # attribute key -> one of STATUSES
+    rules_title: "str | None" = None    # level 3's rules of conduct, and what breaking them costs
+    rules: tuple = ()
+    warning: "str | None" = None
+
+
+@dataclass(frozen=True)
+class Texts:
+    """levels.yaml: the company's own words for the pages."""
+    company: Company
+    questions: tuple
+    attributes: tuple         # of Attribute, in the comparison table's order
+    levels: dict              # level number -> LevelText
+
+
+@dataclass(frozen=True)
+class Recommendation:
+    """recommendation.yaml: thresholds, and the reasons with their {placeholders} checked."""
+    payment_terminals: str
+    phone_system: str
+    machines_min: int
+    machines: str             # {n} workstations and servers, {min} the threshold
+    imaging_min: int
+    imaging: str              # {n} imaging devices, {min} the threshold
+    level1_cost: str          # {niveau_1} and {niveau_2}: the two monthly amounts
+    imaging_level2: str
+    servers_level2: str
+    workstations_min: int
+    workstations: str         # {n} workstations, {min} the threshold
+    level1: str
+
+
+@dataclass(frozen=True)
 class Rules:
+    effective_date: date      # the price list's "en vigueur le"
     vat_percent: Decimal
     level1: Level1Rates
     paid: dict            # level number -> PaidLevel
@@ -103,8 +163,8 @@ class Rules:
     communes: tuple
     utc_offset: str
     schedules: dict       # level number -> Schedule
-    recommendation: dict  # raw texts and thresholds, checked
-    texts: dict           # levels.yaml, checked
+    recommendation: Recommendation
+    texts: Texts
     presets: tuple = ()
 
     def commune(self, slug: str) -> "Commune | None":
@@ -237,42 +297,55 @@ def _offset(node: Node) -> str:
 
 # Texts ------------------------------------------------------------------------------------
 
-def _check_levels_text(node: Node) -> dict:
-    company = node["entreprise"]
-    for key in ("nom", "telephone", "telephone_lien", "lien_prestations", "lien_calculateur",
-                "plus_de_details", "appel_calculateur", "validite_estimation"):
-        company[key].text()
-    node["questions"].texts()
-    keys = []
-    for attribute in node["attributs"].list(min_length=1):
-        keys.append(attribute["cle"].text())
-        attribute["nom"].text()
-    for number in LEVEL_NUMBERS:
-        level = node["niveaux"][number]
-        for key in ("titre", "nature", "disponibilite", "facturation", "perimetre"):
-            level[key].text()
-        level["details"].texts()
-        for key in keys:
-            level["attributs"][key].choice(STATUSES)
-    level3 = node["niveaux"][3]
-    level3["regles_titre"].text()
-    level3["regles"].list(min_length=1)
-    level3["regles"].texts()
-    level3["avertissement"].text()
-    return rules_to_jsonable(node.value)
+def _company(node: Node) -> Company:
+    return Company(
+        name=node["nom"].text(), phone=node["telephone"].text(), phone_link=node["telephone_lien"].text(),
+        offer_url=node["lien_prestations"].text(), calculator_url=node["lien_calculateur"].text(),
+        more_details=node["plus_de_details"].text(), calculator_call=node["appel_calculateur"].text(),
+        estimate_validity=node["validite_estimation"].text(),
+    )
 
 
-def _check_recommendation(node: Node) -> dict:
+def _level_text(node: Node, attributes: tuple) -> LevelText:
+    has_rules = node.has("regles")
+    return LevelText(
+        title=node["titre"].text(), nature=node["nature"].text(), availability=node["disponibilite"].text(),
+        billing=node["facturation"].text(), details=node["details"].texts(), scope=node["perimetre"].text(),
+        statuses={attribute.key: node["attributs"][attribute.key].choice(STATUSES) for attribute in attributes},
+        # A level with rules of conduct states them with their title and their warning.
+        rules_title=node["regles_titre"].text() if has_rules else None,
+        rules=node["regles"].texts() if has_rules else (),
+        warning=node["avertissement"].text() if has_rules else None,
+    )
+
+
+def _texts(node: Node) -> Texts:
+    attributes = tuple(Attribute(item["cle"].text(), item["nom"].text())
+                       for item in node["attributs"].list(min_length=1))
+    return Texts(
+        company=_company(node["entreprise"]),
+        questions=node["questions"].texts(),
+        attributes=attributes,
+        levels={number: _level_text(node["niveaux"][number], attributes) for number in LEVEL_NUMBERS},
+    )
+
+
+def _recommendation(node: Node) -> Recommendation:
     level3, level2 = node["niveau_3"], node["niveau_2"]
-    for key in ("tpe", "standard", "postes_et_serveurs", "imagerie"):
-        level3[key].text()
-    level3["postes_et_serveurs_min"].integer(minimum=1)
-    level3["imagerie_min"].integer(minimum=1)
-    for key in ("cout_niveau_1", "imagerie", "serveurs", "postes"):
-        level2[key].text()
-    level2["postes_min"].integer(minimum=1)
-    node["niveau_1"].text()
-    return rules_to_jsonable(node.value)
+    return Recommendation(
+        payment_terminals=level3["tpe"].template(),
+        phone_system=level3["standard"].template(),
+        machines_min=level3["postes_et_serveurs_min"].integer(minimum=1),
+        machines=level3["postes_et_serveurs"].template("n", "min"),
+        imaging_min=level3["imagerie_min"].integer(minimum=1),
+        imaging=level3["imagerie"].template("n", "min"),
+        level1_cost=level2["cout_niveau_1"].template("niveau_1", "niveau_2"),
+        imaging_level2=level2["imagerie"].template(),
+        servers_level2=level2["serveurs"].template(),
+        workstations_min=level2["postes_min"].integer(minimum=1),
+        workstations=level2["postes"].template("n", "min"),
+        level1=node["niveau_1"].template(),
+    )
 
 
 # Presets ----------------------------------------------------------------------------------
@@ -307,13 +380,21 @@ def _presets(node: Node, rules: Rules) -> tuple:
 
 # Entry point ------------------------------------------------------------------------------
 
+def _source(node: Node) -> str:
+    """Every rules file says where its facts come from, so that an edit can be checked."""
+    return node["source"].text()
+
+
 def parse_rules(raw: dict) -> Rules:
     """Validate the raw data of every rules file (keyed by file name) into Rules."""
     files = {name: Node(name, raw.get(name)) for name in RULES_FILES}
+    for node in files.values():
+        _source(node)
     pricing, hours = files[PRICING], files[HOURS]
     communes = _communes(files[COMMUNES])
     travel = {zone: pricing["deplacement"][zone].amount() for zone in ZONES}
     rules = Rules(
+        effective_date=pricing["en_vigueur_le"].date(),
         vat_percent=_vat(pricing["tva_pourcent"]),
         level1=_level1(pricing["niveaux"][1]),
         paid={level: _paid_level(pricing["niveaux"][level]) for level in PAID_LEVELS},
@@ -321,10 +402,13 @@ def parse_rules(raw: dict) -> Rules:
         communes=communes,
         utc_offset=_offset(hours["decalage_utc"]),
         schedules={level: _schedule(hours["niveaux"][level]) for level in LEVEL_NUMBERS},
-        recommendation=_check_recommendation(files[RECOMMENDATION]),
-        texts=_check_levels_text(files[LEVELS]),
+        recommendation=_recommendation(files[RECOMMENDATION]),
+        texts=_texts(files[LEVELS]),
     )
-    return replace(rules, presets=_presets(files[PRESETS], rules))
+    rules = replace(rules, presets=_presets(files[PRESETS], rules))
+    for node in files.values():
+        reject_unknown_keys(node)
+    return rules
 
 
 def rules_to_jsonable(raw: dict):

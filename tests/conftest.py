@@ -8,6 +8,8 @@ import build
 from calculator.load import load_rules
 from serve import make_server
 
+from .frozen import FROZEN_RULES
+
 # Keep a headless Chromium off the network: this machine has none beyond localhost.
 CHROMIUM_FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                   "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
@@ -16,12 +18,12 @@ SYSTEM_CHROMIUM = "/usr/bin/chromium"
 
 @pytest.fixture(scope="session")
 def rules():
-    return load_rules()[0]
+    return load_rules(FROZEN_RULES)[0]
 
 
 @pytest.fixture(scope="session")
 def raw_rules():
-    return load_rules()[1]
+    return load_rules(FROZEN_RULES)[1]
 
 
 @pytest.fixture(scope="session")
@@ -36,7 +38,7 @@ def browser_type_launch_args(browser_type_launch_args, playwright):
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory):
     out = tmp_path_factory.mktemp("site") / "dist"
-    build.build(out)
+    build.build(out, rules_dir=FROZEN_RULES)
     return out
 
 

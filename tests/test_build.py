@@ -11,6 +11,7 @@ import build
 from calculator.errors import RulesError
 
 from .checks import engine_config, shipped_engine
+from .frozen import FROZEN_RULES
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -61,7 +62,7 @@ def test_templates_type_no_figure(tmp_path):
 
 def test_sub_path_hosting_prefixes_every_link(tmp_path):
     out = tmp_path / "tarifs"
-    build.build(out, "/tarifs/")
+    build.build(out, "/tarifs/", rules_dir=FROZEN_RULES)
     for page in out.rglob("*.html"):
         html = page.read_text(encoding="utf-8")
         for url in re.findall(r'(?:href|src|data-[a-z]+)="(/[^"]*)"', html):
@@ -76,7 +77,7 @@ def test_two_builds_are_byte_identical(tmp_path, built_site, monkeypatch):
     """Even the bytecode, made again from scratch by Pyodide (an empty build cache)."""
     monkeypatch.setattr(build, "BYTECODE_CACHE", tmp_path / "empty-cache")
     again = tmp_path / "again"
-    build.build(again)
+    build.build(again, rules_dir=FROZEN_RULES)
     assert tree(again) == tree(built_site)
 
 
@@ -106,10 +107,10 @@ def test_browser_python_arrives_compiled(built_site, attribute, name, compiled, 
 
 def test_rules_mistake_leaves_previous_output_untouched(tmp_path, capsys):
     out = tmp_path / "dist"
-    build.build(out)
+    build.build(out, rules_dir=FROZEN_RULES)
     before = tree(out)
     rules = tmp_path / "rules"
-    shutil.copytree(ROOT / "rules", rules)
+    shutil.copytree(FROZEN_RULES, rules)
     pricing = rules / "pricing.yaml"
     pricing.write_text(pricing.read_text(encoding="utf-8").replace("forfait_site: 49", "forfait_site: -49"),
                        encoding="utf-8")
@@ -124,7 +125,7 @@ def test_rules_mistake_leaves_previous_output_untouched(tmp_path, capsys):
 
 def test_a_price_change_reaches_the_pages(tmp_path):
     rules = tmp_path / "rules"
-    shutil.copytree(ROOT / "rules", rules)
+    shutil.copytree(FROZEN_RULES, rules)
     pricing = rules / "pricing.yaml"
     pricing.write_text(pricing.read_text(encoding="utf-8").replace("forfait_site: 49", "forfait_site: 51"),
                        encoding="utf-8")
@@ -138,29 +139,46 @@ def test_a_price_change_reaches_the_pages(tmp_path):
 # One case per class of mistake, made in the YAML text as the business would make it:
 # (file, text replaced, replacement, line of the mistake, key path and expectation in the message).
 RULES_MISTAKES = [
-    ("pricing.yaml", "    serveur: 59\n", "", 19, "niveaux.2.serveur: expected a value, got <missing>"),         # missing key
-    ("pricing.yaml", "serveur: 59", "serveur: cinquante", 27, 'niveaux.2.serveur: expected a positive amount, got "cinquante"'),  # wrong type
-    ("pricing.yaml", "serveur: 59", "serveur: -59", 27, "niveaux.2.serveur: expected a positive amount, got -59"),  # negative price
-    ("pricing.yaml", "{jusqu_a: 15, prix: 34}", "{jusqu_a: 4, prix: 34}", 25,
+    ("pricing.yaml", "    serveur: 59\n", "", 22, "niveaux.2.serveur: expected a value, got <missing>"),         # missing key
+    ("pricing.yaml", "serveur: 59", "serveur: cinquante", 30, 'niveaux.2.serveur: expected a positive amount, got "cinquante"'),  # wrong type
+    ("pricing.yaml", "serveur: 59", "serveur: -59", 30, "niveaux.2.serveur: expected a positive amount, got -59"),  # negative price
+    ("pricing.yaml", "{jusqu_a: 15, prix: 34}", "{jusqu_a: 4, prix: 34}", 28,
      "niveaux.2.postes[1].jusqu_a: expected a whole number from 6, got 4"),                                           # bands that do not chain
-    ("communes.yaml", "{slug: cilaos, nom: \"Cilaos\", zone: 3}", "{slug: cilaos, nom: \"Cilaos\", zone: 7}", 11,
+    ("communes.yaml", "{slug: cilaos, nom: \"Cilaos\", zone: 3}", "{slug: cilaos, nom: \"Cilaos\", zone: 7}", 13,
      "communes[2].zone: expected a whole number from 1 to 3, got 7"),                                               # unknown zone
-    ("presets.yaml", "commune: saint-pierre", "commune: saint-tropez", 25,
+    ("presets.yaml", "commune: saint-pierre", "commune: saint-tropez", 27,
      'profils[4].parametres.commune: expected a commune of rules/communes.yaml, got "saint-tropez"'),               # unknown commune
-    ("hours.yaml", '{de: "13:30", a: "16:30"', '{de: "11:30", a: "16:30"', 16,
+    ("hours.yaml", '{de: "13:30", a: "16:30"', '{de: "11:30", a: "16:30"', 18,
      'niveaux.1.lundi[1].de: expected a start after the end of the previous window, in order, got "11:30"'),       # overlapping hours
-    ("hours.yaml", '{de: "13:30", a: "16:30"', '{de: "13:30", a: "12:30"', 16,
+    ("hours.yaml", '{de: "13:30", a: "16:30"', '{de: "13:30", a: "12:30"', 18,
      'niveaux.1.lundi[1].a: expected a time after 13:30, got "12:30"'),                                            # reversed hours
+    ("pricing.yaml", "    forfait_site: 49\n", "    forfait_site: 49\n    forfait_sitte: 10\n", 24,
+     "niveaux.2.forfait_sitte: clé inconnue « forfait_sitte » ; vouliez-vous dire « forfait_site » ?"),              # unknown key
+    ("hours.yaml", "mode: distanciel, mode_astreinte:", "mode: distanciel, mode_astriente:", 37,
+     "niveaux.2.dimanche[0].mode_astriente: clé inconnue « mode_astriente » ; vouliez-vous dire « mode_astreinte » ?"),  # misspelt nested key
+    ("recommendation.yaml", "à partir de {min}, l'infogérance", "à partir de {minimum}, l'infogérance", 11,
+     'niveau_3.postes_et_serveurs: expected a text whose placeholders are among {n}, {min}, got "{minimum}"'),     # unknown placeholder
+    ("pricing.yaml", "en_vigueur_le: 2027-01-01", "en_vigueur_le: 2027-02-30", 6,
+     "en_vigueur_le: expected a date written YYYY-MM-DD, such as 2027-01-01"),                                     # impossible date
+    ("levels.yaml", 'source: "', 'sources: "', 5, "source: expected a value, got <missing>"),                     # no source
 ]
 
 
+@pytest.fixture(scope="module")
+def baseline_site(tmp_path_factory):
+    """One good site for every mistake below to leave untouched."""
+    out = tmp_path_factory.mktemp("baseline") / "dist"
+    build.build(out, rules_dir=FROZEN_RULES)
+    return out
+
+
 @pytest.mark.parametrize("file, old, new, line, message", RULES_MISTAKES)
-def test_build_rejects_each_class_of_rules_mistake(tmp_path, capsys, file, old, new, line, message):
+def test_build_rejects_each_class_of_rules_mistake(tmp_path, capsys, baseline_site, file, old, new, line, message):
     out = tmp_path / "dist"
-    build.build(out)
+    shutil.copytree(baseline_site, out)
     before = tree(out)
     rules = tmp_path / "rules"
-    shutil.copytree(ROOT / "rules", rules)
+    shutil.copytree(FROZEN_RULES, rules)
     path = rules / file
     text = path.read_text(encoding="utf-8")
     assert old in text
@@ -168,6 +186,7 @@ def test_build_rejects_each_class_of_rules_mistake(tmp_path, capsys, file, old, 
     assert build.main(["--out", str(out), "--rules", str(rules)]) == 1
     error = capsys.readouterr().err
     assert f"{file}:{line}: {message}" in error, error
+    assert "Traceback" not in error
     assert tree(out) == before
 
 
@@ -176,14 +195,14 @@ def test_a_tampered_wheel_stops_the_build(monkeypatch, tmp_path):
     spec = next(iter(build.BROWSER_WHEELS))
     monkeypatch.setitem(build.BROWSER_WHEELS, spec, "0" * 64)
     with pytest.raises(build.BuildError, match="sha256 expected 0000"):
-        build.build(tmp_path / "dist")
+        build.build(tmp_path / "dist", rules_dir=FROZEN_RULES)
     assert not (tmp_path / "dist").exists()
 
 
 def test_a_failed_precompile_stops_the_build_and_keeps_the_site(monkeypatch, tmp_path, capsys):
     """A broken compile step must not publish a site whose browser Python cannot start."""
     out = tmp_path / "dist"
-    build.build(out)
+    build.build(out, rules_dir=FROZEN_RULES)
     before = tree(out)
     broken = tmp_path / "precompile"
     shutil.copytree(ROOT / "precompile", broken)

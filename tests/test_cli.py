@@ -6,11 +6,15 @@ import subprocess
 import sys
 from pathlib import Path
 
+from .frozen import FROZEN_RULES
+
 ROOT = Path(__file__).resolve().parents[1]
 
 
 def run(*args, cwd=ROOT):
-    return subprocess.run([sys.executable, "-m", "calculator", *args], cwd=cwd,
+    """The CLI on the frozen rules, unless the test names its own folder."""
+    rules = [] if "--regles" in args else ["--regles", str(FROZEN_RULES)]
+    return subprocess.run([sys.executable, "-m", "calculator", *rules, *args], cwd=cwd,
                           capture_output=True, text=True, env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"})
 
 
@@ -53,10 +57,10 @@ def test_bad_date_is_a_french_error():
 
 
 def test_rules_error_stops_with_file_and_key(tmp_path):
-    shutil.copytree(ROOT / "rules", tmp_path / "rules")
+    shutil.copytree(FROZEN_RULES, tmp_path / "rules")
     pricing = tmp_path / "rules" / "pricing.yaml"
     pricing.write_text(pricing.read_text(encoding="utf-8").replace("tva_pourcent: \"8.5\"", "tva_pourcent: beaucoup"),
                        encoding="utf-8")
     result = run("--regles", str(tmp_path / "rules"), "devis")
     assert result.returncode == 1
-    assert "pricing.yaml:5: tva_pourcent: expected a percentage from 0 to 100, got \"beaucoup\"" in result.stderr
+    assert "pricing.yaml:8: tva_pourcent: expected a percentage from 0 to 100, got \"beaucoup\"" in result.stderr

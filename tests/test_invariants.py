@@ -2,14 +2,24 @@
 
 from decimal import Decimal
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from calculator.estimate import estimate
 from calculator.inputs import Inputs
+from calculator.load import DEFAULT_DIR, load_rules
 from calculator.query import parse_query, to_query
 
 from .checks import assert_inputs_in_range
+from .frozen import FROZEN_RULES
+
+
+@pytest.fixture(scope="module", params=[FROZEN_RULES, DEFAULT_DIR], ids=["regles-figees", "regles-en-vigueur"])
+def rules(request):
+    """Both the tests' frozen copy and the live price list the business edits: whatever
+    the prices, these properties must hold before CI publishes them."""
+    return load_rules(request.param)[0]
 
 communes = st.sampled_from(["saint-denis", "saint-paul", "cilaos", "l-etang-sale", "le-tampon"])
 quantities = st.one_of(st.none(), st.decimals(min_value=0, max_value=100, places=2))

@@ -10,6 +10,7 @@ from playwright.sync_api import expect
 import build
 
 from .conftest import serve_in_thread
+from .frozen import FROZEN_RULES
 
 ROOT = Path(__file__).resolve().parents[1]
 READY = 'html[data-calcul="pret"]'
@@ -59,7 +60,7 @@ def test_calculator_and_levels_work_offline(fresh_context, site_url):
 
 def test_a_new_deploy_is_picked_up_at_the_next_load(fresh_context, tmp_path):
     site, rules = tmp_path / "site", tmp_path / "rules"
-    shutil.copytree(ROOT / "rules", rules)
+    shutil.copytree(FROZEN_RULES, rules)
     build.build(site, rules_dir=rules)
     server = serve_in_thread(site)
     url = f"http://127.0.0.1:{server.server_address[1]}/cal/"

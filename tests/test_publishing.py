@@ -11,6 +11,7 @@ import pytest
 import build
 
 from .conftest import serve_in_thread
+from .frozen import FROZEN_RULES
 
 ROOT = Path(__file__).resolve().parents[1]
 PAGES = ["", "prestations/", "prestations/niveau-1/", "prestations/niveau-2/", "prestations/niveau-3/", "cal/"]
@@ -93,7 +94,7 @@ def test_share_image_is_a_1200_by_630_png(built_site):
 
 
 def test_site_origin_is_configurable(tmp_path):
-    build.build(tmp_path / "out", "/tarifs/", site_origin="https://exemple.re/")
+    build.build(tmp_path / "out", "/tarifs/", site_origin="https://exemple.re/", rules_dir=FROZEN_RULES)
     html = (tmp_path / "out" / "cal" / "index.html").read_text(encoding="utf-8")
     assert '<link rel="canonical" href="https://exemple.re/tarifs/cal/">' in html
 
@@ -101,7 +102,7 @@ def test_site_origin_is_configurable(tmp_path):
 @pytest.fixture(scope="module")
 def sub_path_site(tmp_path_factory):
     out = tmp_path_factory.mktemp("sub") / "site"
-    build.build(out, "/sous-dossier/")
+    build.build(out, "/sous-dossier/", rules_dir=FROZEN_RULES)
     server = serve_in_thread(out, prefix="/sous-dossier/")
     yield f"http://127.0.0.1:{server.server_address[1]}/sous-dossier/"
     server.shutdown()

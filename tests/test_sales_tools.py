@@ -14,6 +14,8 @@ from pypdf import PdfReader
 
 import build
 
+from .frozen import FROZEN_RULES
+
 ROOT = Path(__file__).resolve().parents[1]
 READY = 'html[data-calcul="pret"]'
 BOOT_TIMEOUT = 90_000
@@ -73,7 +75,7 @@ def test_weekly_chart_states_the_hours(built_site):
 
 def test_hours_per_year_and_holidays_of_this_year_and_next(tmp_path, monkeypatch):
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1798761600")      # 2027-01-01T00:00:00Z
-    build.build(tmp_path / "site")
+    build.build(tmp_path / "site", rules_dir=FROZEN_RULES)
     html = (tmp_path / "site/prestations/index.html").read_text(encoding="utf-8")
     assert "Jours fériés à La Réunion en 2027 et 2028" in html
     assert "lundi 20 décembre 2027" in html and "mercredi 20 décembre 2028" in html
