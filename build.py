@@ -62,7 +62,7 @@ BYTECODE_CACHE = ROOT / "build-cache" / "bytecode"
 BYTECODE_CACHE_ENTRIES = 6
 PRECOMPILE_TIMEOUT_S = 600
 # Engine modules the browser imports; the CLI and the YAML loader stay on the build side.
-ENGINE_EXCLUDED = {"cli.py", "load.py", "__main__.py"}
+ENGINE_EXCLUDED = {"cli.py", "load.py", "compare.py", "__main__.py"}
 FIXED_ZIP_TIME = (1980, 1, 1, 0, 0, 0)   # byte-identical archives from one build to the next
 
 # Everything comes from our own origin; Pyodide needs only 'wasm-unsafe-eval' to compile.

@@ -1,4 +1,4 @@
-"""Command line: `python -m calculator devis ...` and `python -m calculator couverture ...`.
+"""Command line: `python -m calculator devis ...`, `couverture ...` and `comparer ...`.
 
 Every `devis` flag takes a value exactly as in a shared link, and goes through the same
 parser, so the CLI and the browser cannot disagree on what an input means.
@@ -10,6 +10,7 @@ import sys
 from datetime import datetime
 from urllib.parse import urlencode
 
+from .compare import GitError, report
 from .coverage import status, utc_offset, weekly_hours, yearly_hours
 from .errors import RulesError
 from .estimate import estimate_query
@@ -37,6 +38,10 @@ def _parser() -> argparse.ArgumentParser:
     when.add_argument("--date", help="AAAA-MM-JJTHH:MM, heure de La Réunion sauf décalage donné")
     when.add_argument("--annee", type=int, help="heures couvertes sur une année civile")
     cover.add_argument("--json", action="store_true", help="sortie JSON")
+    changes = commands.add_parser("comparer", help="effet sur les prix d'un changement des règles")
+    changes.add_argument("--avant", metavar="REF", help="version git des règles à comparer "
+                                                        "(par défaut : celle d'avant leur dernier changement)")
+    changes.add_argument("--markdown", action="store_true", help="sortie Markdown (résumé de la CI)")
     return parser
 
 
@@ -98,6 +103,18 @@ def _couverture(args, rules) -> int:
     return 0
 
 
+def _comparer(args, rules) -> int:
+    try:
+        print(report(rules, args.regles, args.avant, args.markdown))
+    except GitError as error:
+        print(error, file=sys.stderr)
+        return 2
+    return 0
+
+
+COMMANDS = {"devis": _devis, "couverture": _couverture, "comparer": _comparer}
+
+
 def main(argv=None) -> int:
     args = _parser().parse_args(argv)
     try:
@@ -105,4 +122,4 @@ def main(argv=None) -> int:
     except RulesError as error:
         print(f"Erreur dans les règles : {error}", file=sys.stderr)
         return 1
-    return _devis(args, rules) if args.commande == "devis" else _couverture(args, rules)
+    return COMMANDS[args.commande](args, rules)
