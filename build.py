@@ -226,7 +226,7 @@ def precompiled(engine: bytes, rules_json: str, wheels, tour: dict) -> tuple:
     if node is None:
         raise BuildError("Node.js is needed to precompile the Python of the browser (install nodejs)")
     names = ["engine.zip", *(f"{path.stem}.zip" for path in wheels)]
-    cached = BYTECODE_CACHE / bytecode_key(node, engine, rules_json, wheels, tour)
+    cached = BYTECODE_CACHE / bytecode_key(node, engine, wheels, tour)
     if cached.is_dir():
         os.utime(cached)     # recently used: spared by the pruning below
     else:
@@ -236,14 +236,16 @@ def precompiled(engine: bytes, rules_json: str, wheels, tour: dict) -> tuple:
             [(name, (cached / name).read_bytes()) for name in names[1:]])
 
 
-def bytecode_key(node: str, engine: bytes, rules_json: str, wheels, tour: dict) -> str:
+def bytecode_key(node: str, engine: bytes, wheels, tour: dict) -> str:
     """Everything the bytecode depends on: the runtime (Pyodide's files, Node's version),
-    the code and data the tour runs, and the precompile step itself."""
+    the code and the tour it runs, and the precompile step itself. Not the rules: the
+    tour imports the same modules whatever the prices say, so a price edit reuses the
+    entry instead of costing every build a Pyodide run."""
     node_version = subprocess.run([node, "--version"], capture_output=True, text=True).stdout.strip()
     tools = sorted(path for path in PRECOMPILE.iterdir() if path.is_file() and path.suffix in (".py", ".mjs"))
     parts = [node_version.encode(), json.dumps(BROWSER_PYTHON_ENV, sort_keys=True).encode(),
              *((PYODIDE_NPM / name).read_bytes() for name in (*PYODIDE_FILES, "python_stdlib.zip", "package.json")),
-             engine, rules_json.encode("utf-8"), json.dumps(tour, sort_keys=True).encode("utf-8"),
+             engine, json.dumps(tour, sort_keys=True).encode("utf-8"),
              *(path.read_bytes() for path in wheels), *(path.name.encode() + path.read_bytes() for path in tools)]
     digest = hashlib.sha256()
     for part in parts:
