@@ -2,12 +2,19 @@
 
 MIME types Pyodide needs (`.wasm` as application/wasm, `.mjs` as JavaScript), the headers
 of the site's `_headers` file, the site's 404 page, and an optional sub-path prefix.
+
+`--comme-github-pages` serves it as GitHub Pages, the deploy target, does instead: every
+file `Cache-Control: max-age=600`, `_headers` ignored, text and WebAssembly gzipped, ETags.
 """
 
 import argparse
+import email.utils
 import fnmatch
 import functools
+import gzip
+import hashlib
 import http.server
+import os
 from pathlib import Path
 
 MIME_TYPES = {
@@ -79,6 +86,59 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+class PagesLikeHandler(SiteHandler):
+    """GitHub Pages as seen from a browser: one cache lifetime for every file, whatever the
+    site asks for, gzip for what compresses, and revalidation by ETag."""
+    MAX_AGE = "max-age=600"
+    GZIPPED = (".html", ".js", ".mjs", ".css", ".json", ".svg", ".wasm", ".xml", ".txt")
+
+    def do_GET(self):
+        self._answer(with_body=True)
+
+    def do_HEAD(self):
+        self._answer(with_body=False)
+
+    def _answer(self, with_body: bool):
+        url_path = self.path.split("?", 1)[0].split("#", 1)[0]
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            if not url_path.endswith("/"):
+                self.send_response(301)      # as Pages does: /cal -> /cal/
+                self.send_header("Location", url_path + "/")
+                self.send_header("Content-Length", "0")
+                self.end_headers()
+                return
+            path = path / "index.html"
+        status, file = (200, path) if path.is_file() else (404, Path(self.directory) / "404.html")
+        body = file.read_bytes()
+        etag = '"' + hashlib.sha256(body).hexdigest()[:16] + '"'
+        if status == 200 and etag in self.headers.get("If-None-Match", ""):
+            self.send_response(304)
+            self.send_header("ETag", etag)
+            self.send_header("Cache-Control", self.MAX_AGE)
+            self.end_headers()
+            return
+        compress = file.suffix in self.GZIPPED and "gzip" in self.headers.get("Accept-Encoding", "")
+        if compress:
+            body = gzip.compress(body, mtime=0)
+        self.send_response(status)
+        self.send_header("Content-Type", self.extensions_map.get(file.suffix, "application/octet-stream"))
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Cache-Control", self.MAX_AGE)
+        self.send_header("Last-Modified", email.utils.formatdate(os.stat(file).st_mtime, usegmt=True))
+        self.send_header("Vary", "Accept-Encoding")
+        if status == 200:
+            self.send_header("ETag", etag)
+        if compress:
+            self.send_header("Content-Encoding", "gzip")
+        self.end_headers()
+        if with_body:
+            self.wfile.write(body)
+
+    def end_headers(self):
+        http.server.BaseHTTPRequestHandler.end_headers(self)     # no _headers: Pages ignores it
+
+
 def make_server(directory: Path, port: int, prefix: str = "/", host: str = "127.0.0.1", handler=SiteHandler):
     directory = Path(directory)
     handler_class = type("ConfiguredSiteHandler", (handler,), {
@@ -92,8 +152,11 @@ def main() -> None:
     parser.add_argument("--dir", default="dist")
     parser.add_argument("--port", type=int, default=8000)
     parser.add_argument("--prefix", default="/", help="chemin d'hébergement, comme --base-url du build")
+    parser.add_argument("--comme-github-pages", action="store_true",
+                        help="servir comme GitHub Pages : max-age=600 partout, _headers ignoré, gzip")
     args = parser.parse_args()
-    server = make_server(Path(args.dir), args.port, args.prefix)
+    handler = PagesLikeHandler if args.comme_github_pages else SiteHandler
+    server = make_server(Path(args.dir), args.port, args.prefix, handler=handler)
     print(f"Site servi sur http://localhost:{args.port}{args.prefix} (dossier {args.dir}/). Ctrl+C pour arrêter.")
     try:
         server.serve_forever()

@@ -6,7 +6,7 @@ import pytest
 
 import build
 from calculator.load import load_rules
-from serve import make_server
+from serve import SiteHandler, make_server
 
 from .frozen import FROZEN_RULES
 
@@ -42,8 +42,8 @@ def built_site(tmp_path_factory):
     return out
 
 
-def serve_in_thread(directory: Path, prefix: str = "/"):
-    server = make_server(directory, 0, prefix)
+def serve_in_thread(directory: Path, prefix: str = "/", handler=SiteHandler):
+    server = make_server(directory, 0, prefix, handler=handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     return server
