@@ -7,6 +7,7 @@ when every step succeeded, so a failed build leaves the previous site untouched.
 """
 
 import argparse
+import base64
 import hashlib
 import io
 import json
@@ -24,13 +25,14 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup
 
 from calculator.errors import RulesError
 from calculator.estimate import estimate_query
 from calculator.french import MODE_TEXT
 from calculator.inputs import PARAMS
 from calculator.load import load_rules
-from calculator.coverage import utc_offset, yearly_hours
+from calculator.coverage import TIME_ZONE, utc_offset, yearly_hours
 from calculator.offer import (STATUS_TEXT, holidays_table, hours_summary, hours_text, price_list_date, rate_card,
                               schedule_lines, week_rows)
 from calculator.reunion_holidays import reunion_holidays
@@ -65,13 +67,14 @@ PRECOMPILE_TIMEOUT_S = 600
 ENGINE_EXCLUDED = {"cli.py", "load.py", "compare.py", "__main__.py"}
 FIXED_ZIP_TIME = (1980, 1, 1, 0, 0, 0)   # byte-identical archives from one build to the next
 
-# Everything comes from our own origin; Pyodide needs only 'wasm-unsafe-eval' to compile.
-CONTENT_SECURITY_POLICY = ("default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; worker-src 'self'; "
+# Everything comes from our own origin; Pyodide needs only 'wasm-unsafe-eval' to compile, and
+# the one inline script (the deploy recovery, RECOVERY_SCRIPT) is allowed by its hash.
+CONTENT_SECURITY_POLICY = ("default-src 'self'; script-src 'self' 'wasm-unsafe-eval' {inline}; worker-src 'self'; "
                            "connect-src 'self'; img-src 'self' data:; style-src 'self'; font-src 'self'; "
                            "object-src 'none'; base-uri 'self'; form-action 'self'")
+# Inlined in every page: it must run even when the page's hashed scripts are gone.
+RECOVERY_SCRIPT = "recharge.js"
 SECURITY_HEADERS = {
-    # frame-ancestors is only honoured in a header, not in the pages' <meta>.
-    "Content-Security-Policy": CONTENT_SECURITY_POLICY + "; frame-ancestors 'none'",
     "Referrer-Policy": "strict-origin-when-cross-origin",
     "X-Content-Type-Options": "nosniff",
     "Permissions-Policy": "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()",
@@ -145,7 +148,7 @@ def compute_page_data(rules, year: int) -> dict:
         "niveaux": levels,
         "statuts": STATUS_TEXT,
         "profils": presets,
-        "decalage_utc": rules.utc_offset,
+        "fuseau": TIME_ZONE,
         "modes": MODE_TEXT,
         "annees": years,
         "jours_feries": holidays_table(rules, calendar),
@@ -321,9 +324,21 @@ def bundle_assets(output: Output, raw_rules, tour: dict) -> dict:
         "wheels": [output.add_hashed("assets", name, data) for name, data in compiled_wheels],
     }
     for path in sorted((SITE / "static").iterdir()):
-        if path.name != SERVICE_WORKER:
+        if path.name not in (SERVICE_WORKER, RECOVERY_SCRIPT):
             assets[path.name] = output.add_hashed("assets", path.name, path.read_bytes())
     return assets
+
+
+def recovery_script() -> tuple:
+    """(script text, Content-Security-Policy that allows it inline and nothing else inline)."""
+    text = (SITE / "static" / RECOVERY_SCRIPT).read_text(encoding="utf-8")
+    digest = base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode("ascii")
+    return text, CONTENT_SECURITY_POLICY.format(inline=f"'sha256-{digest}'")
+
+
+def build_id(assets: dict) -> str:
+    """Names this build's set of hashed files: a page whose files a deploy replaced can tell."""
+    return hashlib.sha256(json.dumps(assets, sort_keys=True).encode("utf-8")).hexdigest()[:12]
 
 
 SERVICE_WORKER = "sw.js"     # stays at the site root under a stable name: it is registered by URL
@@ -377,9 +392,10 @@ def render_pages(output: Output, data: dict, assets: dict, base_url: str, site_o
     env = Environment(loader=FileSystemLoader(SITE / "templates"), autoescape=True,
                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
     share_image = output.add_hashed("assets", "partage.png", share_image_png())
+    recovery, csp = recovery_script()
     context = {**data, "base": base_url, "assets": assets, "asset": lambda name: base_url + assets[name],
-               "moteur": engine_config(assets, base_url),
-               "csp": CONTENT_SECURITY_POLICY, "origine": site_origin,
+               "moteur": engine_config(assets, base_url), "construction": build_id(assets),
+               "script_recharge": Markup(recovery), "csp": csp, "origine": site_origin,
                "image_partage": f"{site_origin}{base_url}{share_image}"}
     pages = [(path, template, {}) for path, template in PAGES.items()]
     pages += [(f"prestations/niveau-{level['numero']}/index.html", "niveau.html", {"niveau": level})
@@ -397,7 +413,9 @@ def headers_file(base_url: str, pages) -> str:
     Hosts add up the values of every rule that matches a path, so each path gets its
     Cache-Control from exactly one rule: pages and sw.js are revalidated, hashed assets kept."""
     revalidated = [base_url + page for page in pages] + [base_url + "404.html", base_url + SERVICE_WORKER]
-    rules = [(f"{base_url}*", SECURITY_HEADERS)]
+    # frame-ancestors is only honoured in a header, not in the pages' <meta>.
+    csp = recovery_script()[1] + "; frame-ancestors 'none'"
+    rules = [(f"{base_url}*", {"Content-Security-Policy": csp, **SECURITY_HEADERS})]
     rules += [(path, {"Cache-Control": REVALIDATE}) for path in revalidated]
     rules += [(f"{base_url}{folder}/*", {"Cache-Control": IMMUTABLE}) for folder in ("assets", "pyodide")]
     lines = []

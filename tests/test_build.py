@@ -123,6 +123,21 @@ def test_rules_mistake_leaves_previous_output_untouched(tmp_path, capsys):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["dist", "rules"]    # no staging folder left behind
 
 
+def test_a_price_edit_reuses_the_precompiled_python(tmp_path, built_site, monkeypatch):
+    """The business's edits reach the site without a Pyodide run each: the bytecode depends
+    on the code and the tour, not on the prices."""
+    def no_precompile(*args):
+        raise AssertionError("a price edit reran the precompile")
+
+    monkeypatch.setattr(build, "run_precompile", no_precompile)
+    rules = tmp_path / "rules"
+    shutil.copytree(FROZEN_RULES, rules)
+    pricing = rules / "pricing.yaml"
+    pricing.write_text(pricing.read_text(encoding="utf-8").replace("serveur: 59", "serveur: 61"), encoding="utf-8")
+    build.build(tmp_path / "dist", rules_dir=rules)
+    assert (tmp_path / "dist" / "assets").is_dir()
+
+
 def test_a_price_change_reaches_the_pages(tmp_path):
     rules = tmp_path / "rules"
     shutil.copytree(FROZEN_RULES, rules)

@@ -1,5 +1,7 @@
 """What static hosting needs: a valid workflow, security headers, sub-path hosting, previews."""
 
+import base64
+import hashlib
 import re
 import struct
 import subprocess
@@ -35,14 +37,18 @@ def test_workflow_tests_builds_and_deploys_to_pages():
 
 
 def test_every_page_has_a_strict_content_security_policy(built_site):
+    recovery = (ROOT / "site" / "static" / build.RECOVERY_SCRIPT).read_text(encoding="utf-8")
+    allowed = "'sha256-" + base64.b64encode(hashlib.sha256(recovery.encode()).digest()).decode() + "'"
+    headers = (built_site / "_headers").read_text(encoding="utf-8")
     for page in html_pages(built_site):
         html = page.read_text(encoding="utf-8")
         policy = re.search(r'<meta http-equiv="Content-Security-Policy" content="([^"]+)">', html)
         assert policy, page
         text = policy.group(1).replace("&#39;", "'")
-        assert "script-src 'self' 'wasm-unsafe-eval'" in text
+        assert f"script-src 'self' 'wasm-unsafe-eval' {allowed};" in text and f"{text}; frame-ancestors" in headers
         assert "unsafe-inline" not in text and "'unsafe-eval'" not in text
-        assert not re.search(r"<script(?![^>]*\bsrc=)[^>]*>", html), f"inline script in {page}"
+        # The one inline script is the deploy recovery, exactly as hashed in the policy.
+        assert re.findall(r"<script(?![^>]*\bsrc=)[^>]*>(.*?)</script>", html, re.S) == [recovery], page
         assert not re.search(r"\son[a-z]+=", html), f"event-handler attribute in {page}"
         assert not re.search(r'(?:src|href)="(?:https?:)?//', html.split("</head>")[1]), f"other origin in {page}"
 

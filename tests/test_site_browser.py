@@ -9,6 +9,8 @@ from urllib.parse import parse_qsl, urlencode, urlsplit
 import pytest
 from playwright.sync_api import expect
 
+from .frozen import FROZEN_RULES
+
 ROOT = Path(__file__).resolve().parents[1]
 READY = 'html[data-calcul="pret"]'
 BOOT_TIMEOUT = 90_000    # Pyodide's first start on a slow, shared CI machine
@@ -17,7 +19,7 @@ BOOT_TIMEOUT = 90_000    # Pyodide's first start on a slow, shared CI machine
 def cli_estimate(query: str) -> dict:
     """The same estimate computed by the command line in CPython."""
     flags = [item for key, value in parse_qsl(query, keep_blank_values=True) for item in (f"--{key}", value)]
-    result = subprocess.run([sys.executable, "-m", "calculator", "devis", *flags, "--json"],
+    result = subprocess.run([sys.executable, "-m", "calculator", "--regles", str(FROZEN_RULES), "devis", *flags, "--json"],
                             cwd=ROOT, capture_output=True, text=True, check=True)
     return json.loads(result.stdout)
 

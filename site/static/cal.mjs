@@ -29,9 +29,28 @@ function send(type, payload) {
   return id;
 }
 
+// A deploy since this page was loaded removed the files it names (hashed names): a reload
+// (once, see recharge.js) brings the new page and its files, instead of the fallback.
+async function replacedByDeploy() {
+  try {
+    const response = await fetch(PAGE_PATH, { cache: "no-cache" });
+    const build = /data-construction="([^"]*)"/.exec(await response.text());
+    return Boolean(build) && build[1] !== root.dataset.construction;
+  } catch {
+    return false;      // offline: no deploy to catch up with
+  }
+}
+
 function fail(reason) {
   if (failed) return;
   failed = true;
+  replacedByDeploy().then((replaced) => {
+    if (!(replaced && window.prismeRecharger())) showFallback(reason);
+  });
+}
+
+function showFallback(reason) {
+  if (!failed) return;     // a late answer took the page back meanwhile
   form.inert = false;
   root.dataset.calcul = "indisponible";
   root.classList.add("echec");
@@ -154,7 +173,7 @@ let printDate = null;   // built once: an Intl formatter costs more than a whole
 
 function paintPrintout(view) {
   setText("impression-lien", location.href);
-  printDate ??= new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeZone: root.dataset.decalage });
+  printDate ??= new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeZone: root.dataset.fuseau });
   setText("impression-date", printDate.format(new Date()));
   const key = JSON.stringify(view.resume);
   if (key === printedInputs) return;

@@ -1,19 +1,57 @@
 // Service worker: /cal/ and /prestations/ keep working offline after one visit (sales people
 // visit practices in the Hauts with no coverage), and no visitor keeps old prices.
-// - pages: network first, the cached copy only when the network fails;
+// - pages: network first, revalidated with the server (a host's max-age must never hide a
+//   deploy), the cached copy only when the network fails;
 // - content-hashed assets and the versioned Pyodide: the HTTP cache, then the offline copy.
-// The pages and small assets are copied at install; the 15 MB of the engine (Pyodide and the
-// wheels) only when a page that uses it asks, so that reading /prestations/ costs no more.
+// The pages and small assets are copied at install; the 16 MB of the engine (Pyodide and the
+// Python archives) only when a page that uses it asks, so that reading /prestations/ costs no
+// more. A new deploy's worker carries the previous copy over: unchanged files are moved, the
+// others fetched, and the previous copy is deleted only once the new one is complete.
 // build.py replaces the PRECACHE line with this build's lists; new lists make a new worker.
 
 const PRECACHE = { version: "dev", pages: [], assets: [], engine: [] };
 const CACHE = `prisme-${PRECACHE.version}`;
 const ASSETS = new Set([...PRECACHE.assets, ...PRECACHE.engine]);
+const REVALIDATE = { cache: "no-cache" };
+
+async function store(cache, url, init) {
+  const response = await fetch(url, init);
+  if (!response.ok) throw new Error(`${url} : ${response.status}`);
+  await cache.put(url, response);
+}
+
+async function previousCaches() {
+  const names = (await caches.keys()).filter((name) => name.startsWith("prisme-") && name !== CACHE);
+  return Promise.all(names.map((name) => caches.open(name)));
+}
+
+// A file whose name is in both builds has the same content (hashed names, versioned Pyodide).
+async function carryOrFetch(cache, previous, url) {
+  for (const old of previous) {
+    const copy = await old.match(url);
+    if (copy) return cache.put(url, copy);
+  }
+  return store(cache, url);
+}
+
+async function heldEngine(previous) {
+  for (const old of previous) {
+    const paths = (await old.keys()).map((request) => new URL(request.url).pathname);
+    if (paths.some((path) => path.includes("/pyodide/") || path.endsWith(".zip"))) return true;
+  }
+  return false;
+}
 
 self.addEventListener("install", (event) => {
   event.waitUntil((async () => {
     const cache = await caches.open(CACHE);
-    await cache.addAll([...PRECACHE.pages, ...PRECACHE.assets]);
+    const previous = await previousCaches();
+    // A device that could compute offline before this deploy can still compute after it.
+    const files = (await heldEngine(previous)) ? [...PRECACHE.assets, ...PRECACHE.engine] : PRECACHE.assets;
+    await Promise.all([
+      ...PRECACHE.pages.map((url) => store(cache, url, REVALIDATE)),
+      ...files.map((url) => carryOrFetch(cache, previous, url)),
+    ]);
     await self.skipWaiting();
   })());
 });
@@ -22,7 +60,7 @@ async function cacheEngine(client) {
   const cache = await caches.open(CACHE);
   const missing = [];
   for (const path of PRECACHE.engine) if (!(await cache.match(path))) missing.push(path);
-  await cache.addAll(missing);
+  await Promise.all(missing.map((path) => store(cache, path)));
   client.postMessage({ type: "moteur-hors-ligne" });
 }
 
@@ -32,8 +70,9 @@ self.addEventListener("message", (event) => {
 
 self.addEventListener("activate", (event) => {
   event.waitUntil((async () => {
-    // The page request starts while this worker boots, instead of after.
-    if (self.registration.navigationPreload) await self.registration.navigationPreload.enable();
+    // Navigation preload would fetch pages through the HTTP cache, where a host's max-age
+    // keeps the previous deploy's prices: pages are fetched below, revalidated, instead.
+    if (self.registration.navigationPreload) await self.registration.navigationPreload.disable();
     for (const name of await caches.keys()) {
       if (name.startsWith("prisme-") && name !== CACHE) await caches.delete(name);
     }
@@ -44,7 +83,7 @@ self.addEventListener("activate", (event) => {
 async function networkFirst(event) {
   const path = new URL(event.request.url).pathname;
   try {
-    const response = (await event.preloadResponse) || (await fetch(event.request));
+    const response = await fetch(new Request(event.request, REVALIDATE));
     // The offline copy is refreshed after the page is on its way, not before.
     if (response.ok) event.waitUntil(caches.open(CACHE).then((cache) => cache.put(path, response.clone())));
     return response;
