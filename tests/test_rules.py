@@ -9,8 +9,10 @@ import pytest
 import yaml
 
 from calculator.errors import RulesError
-from calculator.load import DEFAULT_DIR, load_rules
+from calculator.load import load_rules
 from calculator.rules import parse_rules, rules_to_jsonable
+
+from .frozen import FROZEN_RULES
 
 
 def test_example_message_from_the_issue(raw_rules):
@@ -73,7 +75,7 @@ def test_each_class_of_mistake(raw_rules, file, path, value, where, expected):
 
 def test_error_from_disk_names_the_line(tmp_path):
     folder = tmp_path / "rules"
-    shutil.copytree(DEFAULT_DIR, folder)
+    shutil.copytree(FROZEN_RULES, folder)
     pricing = folder / "pricing.yaml"
     pricing.write_text(pricing.read_text(encoding="utf-8").replace("serveur: 99", "serveur: gratuit"), encoding="utf-8")
     expected_line = next(i for i, line in enumerate(pricing.read_text(encoding="utf-8").splitlines(), 1)
@@ -86,7 +88,7 @@ def test_error_from_disk_names_the_line(tmp_path):
 
 def test_broken_yaml_names_file_and_line(tmp_path):
     folder = tmp_path / "rules"
-    shutil.copytree(DEFAULT_DIR, folder)
+    shutil.copytree(FROZEN_RULES, folder)
     (folder / "communes.yaml").write_text("communes:\n  - {slug: cilaos\n", encoding="utf-8")
     with pytest.raises(RulesError) as error:
         load_rules(folder)
