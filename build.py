@@ -60,6 +60,13 @@ PRECOMPILE = ROOT / "precompile"
 # without docstrings (to keep its download within the floor's), so what is compiled in the
 # browser must drop them too: some modules read the docstrings of others (email.policy).
 BROWSER_PYTHON_ENV = {"PYTHONOPTIMIZE": "2"}
+# Where the worker unpacks the engine and the wheels in Pyodide's file system; the bytecode
+# names it in its file names, so the precompile step unpacks there too.
+BROWSER_LIB = "/lib/prisme"
+# How long the engine client (moteur.js) waits: Pyodide's first start on a slow phone, then
+# one answer (an estimate takes milliseconds once Python runs). Past them the page shows its
+# fallback, and a late answer is dropped.
+ENGINE_DELAYS_MS = {"demarrage": 60000, "reponse": 10000}
 BYTECODE_CACHE = ROOT / "build-cache" / "bytecode"
 BYTECODE_CACHE_ENTRIES = 6
 PRECOMPILE_TIMEOUT_S = 600
@@ -246,7 +253,7 @@ def bytecode_key(node: str, engine: bytes, wheels, tour: dict) -> str:
     entry instead of costing every build a Pyodide run."""
     node_version = subprocess.run([node, "--version"], capture_output=True, text=True).stdout.strip()
     tools = sorted(path for path in PRECOMPILE.iterdir() if path.is_file() and path.suffix in (".py", ".mjs"))
-    parts = [node_version.encode(), json.dumps(BROWSER_PYTHON_ENV, sort_keys=True).encode(),
+    parts = [node_version.encode(), json.dumps(BROWSER_PYTHON_ENV, sort_keys=True).encode(), BROWSER_LIB.encode(),
              *((PYODIDE_NPM / name).read_bytes() for name in (*PYODIDE_FILES, "python_stdlib.zip", "package.json")),
              engine, json.dumps(tour, sort_keys=True).encode("utf-8"),
              *(path.read_bytes() for path in wheels), *(path.name.encode() + path.read_bytes() for path in tools)]
@@ -265,6 +272,7 @@ def run_precompile(node: str, cached: Path, engine: bytes, rules_json: str, whee
     (inputs / "rules.json").write_text(rules_json, encoding="utf-8")
     sources = [inputs / "engine.zip", *wheels]
     job = {"pyodide": str(PYODIDE_NPM), "rules": str(inputs / "rules.json"), "tour": tour, "env": BROWSER_PYTHON_ENV,
+           "lib": BROWSER_LIB,
            "stdlib_target": str(work / "python_stdlib.zip"),
            "archives": [{"source": str(source), "target": str(work / name)} for source, name in zip(sources, names)]}
     (inputs / "job.json").write_text(json.dumps(job), encoding="utf-8")
@@ -380,11 +388,12 @@ def public_path(path: str) -> str:
 
 
 def engine_config(assets: dict, base_url: str) -> dict:
-    """What a page hands to the Python worker in its `init` message (one JSON attribute)."""
+    """What a page hands to the engine client and, in its `init` message, to the Python
+    worker (one JSON attribute, data-moteur)."""
     return {"pyodide": base_url + assets["pyodide"], "lock": base_url + assets["lock"],
             "stdlib": base_url + assets["stdlib"], "engine": base_url + assets["engine"],
             "rules": base_url + assets["rules"], "wheels": [base_url + wheel for wheel in assets["wheels"]],
-            "env": BROWSER_PYTHON_ENV}
+            "env": BROWSER_PYTHON_ENV, "lib": BROWSER_LIB, "delais_ms": ENGINE_DELAYS_MS}
 
 
 def render_pages(output: Output, data: dict, assets: dict, base_url: str, site_origin: str) -> list:

@@ -49,9 +49,17 @@ def estimate_json(estimate) -> dict:
     }
 
 
-def level_view(level) -> dict:
+def _badge(number: int, recommended: int, shown: int) -> str:
+    if number == recommended:
+        return "Recommandé"
+    return "Niveau choisi" if number == shown else ""
+
+
+def level_view(level, recommended: int, shown: int) -> dict:
     return {
         "niveau": level.level,
+        "badge": _badge(level.level, recommended, shown),
+        "mis_en_avant": level.level == shown,
         "total_ht": format_eur(level.total_ht),
         "total_ht_valeur": plain_amount(level.total_ht),
         "tva": format_eur(level.vat),
@@ -93,10 +101,15 @@ def estimate_view(estimate, rules) -> dict:
     inputs = estimate.inputs
     commune = rules.commune(inputs.commune)
     shown = inputs.niveau or estimate.recommended
+    shown_level = estimate.levels[shown]
     return {
-        "niveaux": [level_view(level) for level in estimate.levels.values()],
+        "niveaux": [level_view(level, estimate.recommended, shown) for level in estimate.levels.values()],
         "recommande": estimate.recommended,
+        "recommande_texte": f"niveau {estimate.recommended}",
         "niveau_affiche": shown,
+        # What a screen reader announces once the visitor pauses.
+        "annonce": (f"Niveau {shown} : {format_eur(shown_level.total_ht)} HT par mois, "
+                    f"{format_eur(shown_level.total_ttc)} TTC."),
         "raisons": list(estimate.reasons),
         "seuil": (f"Au-delà de {format_hours(estimate.break_even_hours)} d'assistance à distance par mois, "
                   f"le niveau 2 revient moins cher que le niveau 1 facturé au temps passé."),

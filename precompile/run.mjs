@@ -8,7 +8,6 @@
 import { readFileSync, writeFileSync, writeSync } from "node:fs";
 import { pathToFileURL } from "node:url";
 
-const LIB = "/lib/prisme";   // where the worker unpacks the engine and the wheels
 const WORK = "/precompile";
 
 async function main(job) {
@@ -27,9 +26,10 @@ async function main(job) {
   //    support status and the QR code.
   const tourist = await start();
   copyIn(tourist, ["imported.py"]);
-  const unpack = (path) => tourist.unpackArchive(tourist.FS.readFile(path), "zip", { extractDir: LIB });
+  // Where the worker unpacks them (job.lib): the bytecode names its source files there.
+  const unpack = (path) => tourist.unpackArchive(tourist.FS.readFile(path), "zip", { extractDir: job.lib });
   unpack(inside[0]);
-  tourist.pyimport("sys").path.insert(0, LIB);
+  tourist.pyimport("sys").path.insert(0, job.lib);
   const api = tourist.pyimport("calculator.browser");
   api.load_rules(readFileSync(job.rules, "utf8"));
   for (const query of job.tour.queries) api.estimate(query);
@@ -42,7 +42,7 @@ async function main(job) {
   const compiler = await start();
   copyIn(compiler, ["bytecode.py"]);
   const pairs = inside.map((path) => [path, `${path}.pyc.zip`]);
-  const counts = compiler.pyimport("bytecode").precompile(`${WORK}/stdlib.zip`, pairs, LIB, imported);
+  const counts = compiler.pyimport("bytecode").precompile(`${WORK}/stdlib.zip`, pairs, job.lib, imported);
   writeFileSync(job.stdlib_target, compiler.FS.readFile(`${WORK}/stdlib.zip`));
   job.archives.forEach(({ target }, index) => writeFileSync(target, compiler.FS.readFile(pairs[index][1])));
   return counts;

@@ -32,4 +32,19 @@ def shipped_engine(site: Path) -> dict:
         return site / url.lstrip("/")
 
     return {"stdlib": local(config["stdlib"]), "engine": local(config["engine"]), "rules": local(config["rules"]),
-            "wheels": [local(url) for url in config["wheels"]], "env": json.dumps(config["env"])}
+            "wheels": [local(url) for url in config["wheels"]], "env": json.dumps(config["env"]),
+            "lib": config["lib"]}
+
+
+def with_engine_delays(page, **delays_ms):
+    """Shorter engine delays (moteur.js) for one test, through the page's own configuration:
+    the delais_ms of its data-moteur, as build.py writes them."""
+    def rewrite(route):
+        response = route.fetch()
+        html = response.text()
+        for name, value in delays_ms.items():
+            html, count = re.subn(f'"{name}": [0-9]+', f'"{name}": {value}', html)
+            assert count == 1, name
+        route.fulfill(response=response, body=html)
+
+    page.route(lambda url: "/assets/" not in url and "/pyodide/" not in url, rewrite)

@@ -7,6 +7,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
+from .checks import with_engine_delays
+
 ROOT = Path(__file__).resolve().parents[1]
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
@@ -48,8 +50,11 @@ def test_no_html_error(built_site):
     pages = sorted(str(page) for page in built_site.rglob("*.html"))
     result = subprocess.run(["java", "-jar", str(VNU), "--errors-only", "--format", "json", *pages],
                             capture_output=True, text=True, timeout=300)
-    messages = json.loads(result.stderr or result.stdout or '{"messages": []}')["messages"]
+    # The checker writes its JSON report to stderr, and exits 0 only when no page has an error:
+    # no report (a checker that did not run) is a failure, not a pass.
+    messages = json.loads(result.stderr)["messages"]
     assert [(Path(m.get("url", "")).name, m.get("lastLine"), m["message"]) for m in messages] == []
+    assert result.returncode == 0, result.stdout
     assert len(pages) == 7 + 5      # the pages, the 404, and the five preset pages of /cal/
 
 
@@ -98,12 +103,16 @@ def test_focus_is_visible(page, site_url):
 
 
 def test_worker_dying_mid_session_ends_on_the_fallback(page, site_url):
+    with_engine_delays(page, reponse=1000)
     page.goto(f"{site_url}/cal/")
     # The prerendered default is "pret" at once; the support status comes after Python's first answer.
     page.wait_for_selector("#support-status-1[data-ouvert]", timeout=90_000)
-    page.evaluate("window.prismeBoot.worker.terminate()")
+    page.evaluate("window.prismeMoteur.worker.terminate()")
     page.fill("#champ-postes", "4")
     page.wait_for_selector('html[data-calcul="indisponible"]', timeout=15_000)
     expect(page.locator("#repli")).to_be_visible()
     expect(page.locator("#repli-raison")).to_contain_text("ne répond plus")
     expect(page.locator("#repli")).to_contain_text("02 62 79 00 11")
+    page.fill("#champ-postes", "5")                 # the next question starts a new worker
+    expect(page.locator("#total-ht-2")).to_have_attribute("data-value", "244.00", timeout=90_000)   # 49 + 5 x 39
+    expect(page.locator("#repli")).to_be_hidden()

@@ -50,7 +50,8 @@ def test_cpython_and_pyodide_agree(tmp_path, built_site):
     cases = json.dumps(generated_cases())
     (tmp_path / "cases.json").write_text(cases, encoding="utf-8")
     result = subprocess.run(
-        ["node", str(ROOT / "tests" / "pyodide_runner.mjs"), str(build.PYODIDE_NPM), shipped["env"], str(shipped["stdlib"]),
+        ["node", str(ROOT / "tests" / "pyodide_runner.mjs"), str(build.PYODIDE_NPM), shipped["env"], shipped["lib"],
+         str(shipped["stdlib"]),
          str(shipped["engine"]), str(rules_file), str(tmp_path / "cases.json"), *map(str, shipped["wheels"])],
         capture_output=True, text=True, timeout=600)
     assert result.returncode == 0, result.stderr[-2000:]

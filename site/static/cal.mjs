@@ -1,33 +1,24 @@
-// /cal/ on the main thread: reads the form, talks to the Python worker, paints the answers.
-// It never runs Python itself; every figure and every French text comes from the engine.
+// /cal/ on the main thread: reads the form, asks the engine (moteur.js), paints the answers.
+// It never runs Python itself; every figure and every French text comes from the engine's
+// display model, into markup written once in the page (its <template>s).
 
 const root = document.documentElement;
-const boot = window.prismeBoot;
+const engine = window.prismeMoteur;
 const form = document.getElementById("formulaire");
 const $ = (id) => document.getElementById(id);
-// Past these delays the fallback is shown, but a late answer still takes the page back.
-const BOOT_TIMEOUT_MS = 60000;
-const ANSWER_TIMEOUT_MS = 10000;  // an estimate takes milliseconds once Python runs
-const STATUS_REFRESH_MS = 60000;
 const PAGE_PATH = location.pathname;   // /cal/ or a preset page, before any replaceState
+const QR_DELAY_MS = 400;
+const STALE_MARK_MS = 200;   // an answer later than this gets the figures marked as stale
+const ANNOUNCE_DELAY_MS = 800;
 
-let nextId = 2;             // 0 and 1 were sent by boot.js (init and the estimate of the link)
-let latestEstimate = 1;     // only the answer to the latest question may be painted
+let latest = null;          // only the answer to the latest question may be painted
 let firstPainted = false;
 let failed = false;
 let announceTimer = 0;
-let answerTimer = 0;
 let qrTimer = 0;
-let extrasReady = false;   // holidays and segno are loaded once the first estimate is painted
-const QR_DELAY_MS = 400;
-const STALE_MARK_MS = 200;   // an answer later than this gets the figures marked as stale
 let staleTimer = 0;
 
-function send(type, payload) {
-  const id = nextId++;
-  boot.worker.postMessage({ id, type, payload });
-  return id;
-}
+// Failure and recovery ---------------------------------------------------------------------
 
 // A deploy since this page was loaded removed the files it names (hashed names): a reload
 // (once, see recharge.js) brings the new page and its files, instead of the fallback.
@@ -41,16 +32,16 @@ async function replacedByDeploy() {
   }
 }
 
-function fail(reason) {
+function fail(error) {
   if (failed) return;
   failed = true;
   replacedByDeploy().then((replaced) => {
-    if (!(replaced && window.prismeRecharger())) showFallback(reason);
+    if (!(replaced && window.prismeRecharger())) showFallback(error.message);
   });
 }
 
 function showFallback(reason) {
-  if (!failed) return;     // a late answer took the page back meanwhile
+  if (!failed) return;     // a later answer took the page back meanwhile
   form.inert = false;
   root.dataset.calcul = "indisponible";
   root.classList.add("echec");
@@ -102,13 +93,20 @@ function setOutput(id, text, value) {
   if (output.dataset.value !== value) output.dataset.value = value;
 }
 
-const shownLines = new Map();   // level -> JSON of the lines on screen
+// A clone of one of the page's <template>s, its [data-champ] cells filled from `values`.
+function fromTemplate(id, values) {
+  const clone = $(id).content.firstElementChild.cloneNode(true);
+  for (const cell of clone.querySelectorAll("[data-champ]")) cell.textContent = values[cell.dataset.champ];
+  return clone;
+}
 
-function setLines(level, lines) {
-  const key = JSON.stringify(lines);
-  if (shownLines.get(level) === key) return;
-  shownLines.set(level, key);
-  $(`lignes-${level}`).replaceChildren(...lines.map(lineRow));
+const shown = new Map();   // container id -> JSON of what it shows
+
+function setRows(id, template, items) {
+  const key = JSON.stringify(items);
+  if (shown.get(id) === key) return;
+  shown.set(id, key);
+  $(id).replaceChildren(...items.map((item) => fromTemplate(template, item)));
 }
 
 function listItems(container, items) {
@@ -119,20 +117,6 @@ function listItems(container, items) {
   }));
 }
 
-function lineRow(line) {
-  const row = document.createElement("tr");
-  const label = document.createElement("th");
-  label.scope = "row";
-  label.textContent = line.libelle;
-  row.append(label);
-  for (const text of [line.quantite, line.prix_unitaire, line.montant]) {
-    const cell = document.createElement("td");
-    cell.textContent = text;
-    row.append(cell);
-  }
-  return row;
-}
-
 function paint(view) {
   for (const level of view.niveaux) {
     const n = level.niveau;
@@ -141,11 +125,11 @@ function paint(view) {
     setText(`tva-${n}`, level.tva);
     setText(`annuel-ht-${n}`, level.annuel_ht);
     setText(`annuel-ttc-${n}`, level.annuel_ttc);
-    setLines(n, level.lignes);
-    $(`niveau-${n}`).classList.toggle("mis-en-avant", n === view.niveau_affiche);
-    setText(`badge-${n}`, n === view.recommande ? "Recommandé" : n === view.niveau_affiche ? "Niveau choisi" : "");
+    setRows(`lignes-${n}`, "modele-ligne", level.lignes);
+    $(`niveau-${n}`).classList.toggle("mis-en-avant", level.mis_en_avant);
+    setText(`badge-${n}`, level.badge);
   }
-  setText("niveau-recommande", `niveau ${view.recommande}`);
+  setText("niveau-recommande", view.recommande_texte);
   listItems($("raisons"), view.raisons);
   // #avis is a live region: only touched when the notices change, so they are not
   // announced again on every keystroke.
@@ -158,41 +142,31 @@ function paint(view) {
   }
   setText("deplacement", view.deplacement);
   setText("seuil", view.seuil);
-  const shown = view.niveaux[view.niveau_affiche - 1];
   clearTimeout(announceTimer);
   // Announced once the visitor pauses, not on every keystroke.
-  announceTimer = setTimeout(() => {
-    setText("annonce", `Niveau ${view.niveau_affiche} : ${shown.total_ht} HT par mois, ${shown.total_ttc} TTC.`);
-  }, 800);
+  announceTimer = setTimeout(() => setText("annonce", view.annonce), ANNOUNCE_DELAY_MS);
 }
 
 // The printed estimate and the QR code ---------------------------------------------------
 
-let printedInputs = "";
 let printDate = null;   // built once: an Intl formatter costs more than a whole recompute
 
 function paintPrintout(view) {
   setText("impression-lien", location.href);
   printDate ??= new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeZone: root.dataset.fuseau });
   setText("impression-date", printDate.format(new Date()));
-  const key = JSON.stringify(view.resume);
-  if (key === printedInputs) return;
-  printedInputs = key;
-  const rows = view.resume.map(({ libelle, valeur }) => {
-    const row = document.createElement("div");
-    const term = document.createElement("dt");
-    const value = document.createElement("dd");
-    term.textContent = libelle;
-    value.textContent = valeur;
-    row.append(term, value);
-    return row;
-  });
-  $("impression-entrees").replaceChildren(...rows);
+  setRows("impression-entrees", "modele-resume", view.resume);
 }
 
 function requestQr() {
   clearTimeout(qrTimer);
-  if (extrasReady) qrTimer = setTimeout(() => send("qr", { text: location.href }), QR_DELAY_MS);
+  if (!firstPainted) return;
+  qrTimer = setTimeout(() => {
+    const link = location.href;
+    engine.ask("qr", { text: link }).then((dataUri) => {
+      if (link === location.href) paintQr(dataUri);
+    }, () => {});     // the link itself stays on the page and in print
+  }, QR_DELAY_MS);
 }
 
 function paintQr(dataUri) {
@@ -217,72 +191,42 @@ function showEstimate(view, fillFields) {
   const query = view.requete ? `?${view.requete}` : "";
   history.replaceState(null, "", view.requete === root.dataset.requete ? PAGE_PATH : `${root.dataset.cal}${query}`);
   paintPrintout(view);
-  requestQr();
   clearTimeout(staleTimer);
   staleTimer = 0;
   root.classList.remove("perime");
   root.dataset.calcul = "pret";
   if (!firstPainted) {
     firstPainted = true;
-    // What prices do not need (holidays data, the offline copy) waits until the estimate
-    // has been painted and the page is idle.
+    // What prices do not need (holidays data, QR code, the offline copy) waits until the
+    // estimate has been painted and the page is idle.
     const later = window.requestIdleCallback || ((callback) => setTimeout(callback, 200));
     later(() => {
-      extrasReady = true;
-      requestCoverage();
-      setInterval(requestCoverage, STATUS_REFRESH_MS);
+      engine.markUsed();
       requestQr();
-      document.dispatchEvent(new Event("prisme:moteur-utilise"));
     }, { timeout: 1000 });
+  } else {
+    requestQr();
   }
 }
 
-// Support status (needs the holidays data, loaded after the first estimate) ---------------
+// Questions --------------------------------------------------------------------------------
 
-function requestCoverage() {
-  const onCall = form.elements.namedItem("astreinte").checked;
-  send("coverage", { instant: new Date().toISOString(), onCall });
+// Each question keeps its own "show the values the engine used" choice: only a field the
+// visitor has left is rewritten, never one an answer overtook while it was being typed.
+function estimate(answer, fillFields) {
+  const question = (latest = {});
+  answer.then((view) => {
+    if (question === latest) showEstimate(view, fillFields);
+  }, (error) => {
+    if (question === latest) fail(error);
+  });
 }
 
-function paintCoverage(levels) {
-  for (const level of levels) {
-    const element = $(`support-status-${level.niveau}`);
-    element.textContent = level.texte;
-    element.dataset.ouvert = String(level.ouvert);
-    element.dataset.mode = level.mode;
-  }
-}
-
-// Messages ---------------------------------------------------------------------------------
-
-function onMessage({ id, type, result, error }) {
-  if (error) {
-    if (type === "fatal") fail(`Le moteur de calcul n'a pas pu démarrer (${error}).`);
-    else if (type === "init" || (type === "estimate" && !firstPainted)) fail(`Le moteur de calcul n'a pas pu démarrer (${error}).`);
-    else if (type === "estimate") fail(`Le calcul a échoué (${error}).`);
-    return;
-  }
-  if (type === "init") boot.timings = result.timings;     // start-up trace, for bench/
-  else if (type === "estimate" && id === latestEstimate) {
-    clearTimeout(answerTimer);
-    showEstimate(result, id === 1 || normaliseFields);
-    normaliseFields = false;
-  }
-  else if (type === "coverage") paintCoverage(result);
-  else if (type === "qr") paintQr(result);
-}
-
-let normaliseFields = false;   // after a field is left, show the values the engine used
-
-function recompute() {
-  if (!boot || !boot.worker) return;
+function recompute(fillFields) {
   root.dataset.calcul = "en-cours";
   // Counted from the first unanswered change: fast typing must not postpone the marks.
   staleTimer ||= setTimeout(() => root.classList.add("perime"), STALE_MARK_MS);
-  latestEstimate = send("estimate", { query: formQuery() });
-  // A worker that died mid-session answers nothing: do not leave the visitor waiting.
-  clearTimeout(answerTimer);
-  if (firstPainted) answerTimer = setTimeout(() => fail("Le moteur de calcul ne répond plus."), ANSWER_TIMEOUT_MS);
+  estimate(engine.ask("estimate", { query: formQuery() }), fillFields);
 }
 
 async function copyLink() {
@@ -296,24 +240,14 @@ async function copyLink() {
 }
 
 function connect() {
-  if (!boot || boot.failure || !boot.worker) {
-    fail(boot && boot.failure ? boot.failure : "Le moteur de calcul n'a pas pu démarrer.");
-    return;
-  }
-  boot.worker.onmessage = (event) => onMessage(event.data);
-  boot.worker.onerror = () => fail("Le moteur de calcul s'est arrêté.");
-  for (const message of boot.early.splice(0)) onMessage(message);
-  setTimeout(() => { if (!firstPainted) fail("Le moteur de calcul met trop de temps à démarrer."); }, BOOT_TIMEOUT_MS);
   // A link's own inputs are not in the prerendered form: it waits for the engine's reading
   // of the link, so that an early edit cannot replace them with the defaults.
-  if (location.search.length > 1 && !firstPainted) form.inert = true;
-  form.addEventListener("input", recompute);
+  if (location.search.length > 1) form.inert = true;
+  estimate(window.prismePremiereEstimation, true);
+  form.addEventListener("input", () => recompute(false));
   form.addEventListener("change", (event) => {
-    if (event.target.name === "astreinte" && extrasReady) requestCoverage();
-    if (event.target.type !== "checkbox" && event.target.tagName !== "SELECT") {
-      normaliseFields = true;
-      recompute();
-    }
+    // Leaving a typed field shows the values the engine used; boxes and lists already did.
+    if (event.target.type !== "checkbox" && event.target.tagName !== "SELECT") recompute(true);
   });
   form.addEventListener("submit", (event) => event.preventDefault());
   $("copier").addEventListener("click", copyLink);

@@ -1,42 +1,39 @@
-// Live support status on a level page: is support reachable now, in which mode, until when.
-// The same engine as /cal/ (with the holidays data) answers in the worker; the instant comes
-// from this page's clock and is read in Réunion time by the engine.
+// Live support status, on a level page and on /cal/: is support reachable now, in which
+// mode, until when. The engine answers (with the holidays data) from this page's clock,
+// read in Réunion time; every #support-status-N of the page is painted from its answer.
+// The status is a bonus to pages that are complete without it: on a failure the weekly
+// hours written in the page stay, they are always true.
 const root = document.documentElement;
-const level = Number(root.dataset.niveau);
-const element = document.getElementById(`support-status-${level}`);
+const engine = window.prismeMoteur;
 const REFRESH_MS = 60000;
-
-let painted = false;
+const onCallBox = document.querySelector('input[name="astreinte"]');
 
 function paint(levels) {
-  if (!painted) {
-    painted = true;
-    document.dispatchEvent(new Event("prisme:moteur-utilise"));    // worth an offline copy
+  for (const level of levels) {
+    const element = document.getElementById(`support-status-${level.niveau}`);
+    if (!element) continue;
+    element.textContent = level.texte;
+    element.dataset.ouvert = String(level.ouvert);
+    element.dataset.mode = level.mode;
   }
-  const status = levels.find((item) => item.niveau === level);
-  element.textContent = status.texte;
-  element.dataset.ouvert = String(status.ouvert);
-  element.dataset.mode = status.mode;
+}
+
+function refresh() {
+  const onCall = Boolean(onCallBox && onCallBox.checked);
+  engine.ask("coverage", { instant: new Date().toISOString(), onCall }).then((levels) => {
+    paint(levels);
+    engine.markUsed();       // a page that showed a live status is worth an offline copy
+  }, () => {});
 }
 
 function start() {
-  const worker = new Worker(root.dataset.worker, { type: "module" });
-  let nextId = 1;
-  const ask = () => worker.postMessage({ id: nextId++, type: "coverage", payload: { instant: new Date().toISOString(), onCall: false } });
-  worker.onmessage = ({ data }) => {
-    if (data.type === "coverage" && data.result) paint(data.result);
-    // On failure the weekly hours written in the page stay: they are always true.
-  };
-  worker.postMessage({
-    id: 0, type: "init",
-    payload: JSON.parse(root.dataset.moteur),
-  });
-  ask();
-  setInterval(ask, REFRESH_MS);
+  refresh();
+  setInterval(refresh, REFRESH_MS);
+  if (onCallBox) onCallBox.addEventListener("change", refresh);
 }
 
-// The status is a bonus to a page that is complete without it: start once the page has loaded.
-if (typeof WebAssembly === "object") {
-  if (document.readyState === "complete") start();
-  else addEventListener("load", start, { once: true });
-}
+// On /cal/ the prices come first: the status waits until the page has used the engine
+// (after its first estimate); elsewhere it starts once the page has loaded.
+if (root.dataset.calcul) engine.whenUsed(start);
+else if (document.readyState === "complete") start();
+else addEventListener("load", start, { once: true });

@@ -1,11 +1,12 @@
-// Registers the service worker: on /cal/ once the first estimate is on screen (so that it
-// never competes with it), elsewhere after load. A page that has used the engine then asks
-// the worker to keep a copy of it, and says so when the calculator works offline.
+// Registers the service worker: on /cal/ once the page has used the engine (so that it
+// never competes with the first estimate), elsewhere after load. A page that has used the
+// engine then asks the worker to keep a copy of it, and says so when the calculator works
+// offline.
 const root = document.documentElement;
-const ENGINE_USED = "prisme:moteur-utilise";
+const engine = window.prismeMoteur;     // moteur.js, on the pages that run the engine
 
 function register() {
-  return navigator.serviceWorker.register(`${root.dataset.base}sw.js`, { scope: root.dataset.base });
+  return navigator.serviceWorker.register(`${root.dataset.base}sw.js`, { scope: root.dataset.base }).catch(() => {});
 }
 
 function askForEngineCopy() {
@@ -19,12 +20,12 @@ if ("serviceWorker" in navigator) {
     const notice = document.getElementById("hors-ligne");
     if (notice) notice.textContent = "Le calculateur fonctionne désormais aussi sans connexion sur cet appareil.";
   });
-  document.addEventListener(ENGINE_USED, askForEngineCopy, { once: true });
+  if (engine) engine.whenUsed(askForEngineCopy);
   if (root.dataset.calcul) {
-    document.addEventListener(ENGINE_USED, () => register().catch(() => {}), { once: true });
+    engine.whenUsed(register);
   } else if (document.readyState === "complete") {
-    register().catch(() => {});
+    register();
   } else {
-    addEventListener("load", () => register().catch(() => {}), { once: true });
+    addEventListener("load", register, { once: true });
   }
 }

@@ -1,8 +1,8 @@
-// The Python side of /cal/: Pyodide in a module Web Worker, so the page never blocks.
-// Protocol: the page sends {id, type, payload}; every reply carries the same id and type,
-// with either `result` or `error` (French text). Messages wait behind the ready gate.
-
-const LIB = "/lib/prisme";   // where the engine (and later the holidays wheels) are unpacked
+// The Python side of the pages: Pyodide in a module Web Worker, so the page never blocks.
+// Protocol (its one client is moteur.js): the page sends {id, type, payload}; every reply
+// carries the same id and type, with either `result`, or `error` (a French sentence for
+// visitors) and `details` (Python's traceback, for the console). Messages wait behind the
+// ready gate, the init.
 
 let ready = null;            // Promise of { py, api } once Pyodide, engine and rules are loaded
 let extras = null;           // Promise resolved once the wheels (holidays, segno) are unpacked
@@ -23,7 +23,7 @@ async function fetchText(url) {
 const timings = {};
 const mark = (name) => { timings[name] = Math.round(performance.now()); };
 
-async function start({ pyodide: indexURL, lock, stdlib, engine, rules, wheels, env }) {
+async function start({ pyodide: indexURL, lock, stdlib, engine, rules, wheels, env, lib }) {
   mark("debut");
   // The engine and the rules download while Pyodide compiles.
   const files = Promise.all([fetchBytes(engine), fetchText(rules)]).then((result) => { mark("moteur_et_regles_recus"); return result; });
@@ -32,14 +32,14 @@ async function start({ pyodide: indexURL, lock, stdlib, engine, rules, wheels, e
   const py = await loadPyodide({ indexURL, lockFileURL: lock, stdLibURL: stdlib, env });
   mark("pyodide_pret");
   const [engineZip, rulesJson] = await files;
-  py.unpackArchive(engineZip, "zip", { extractDir: LIB });
-  py.pyimport("sys").path.insert(0, LIB);
+  py.unpackArchive(engineZip, "zip", { extractDir: lib });
+  py.pyimport("sys").path.insert(0, lib);
   mark("moteur_decompresse");
   const api = py.pyimport("calculator.browser");
   mark("moteur_importe");
   api.load_rules(rulesJson);
   mark("regles_validees");
-  return { py, api, wheels };
+  return { py, api, wheels, lib };
 }
 
 // A failed download is tried again at the next request, not remembered for the session.
@@ -53,12 +53,12 @@ function loadExtras(engine) {
 
 const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
 
-async function unpackWheels({ py, wheels }) {
+async function unpackWheels({ py, wheels, lib }) {
   const archives = await Promise.all(wheels.map(fetchBytes));
   for (const archive of archives) {
     // One wheel per task, so that an estimate asked meanwhile does not wait for all of them.
     await nextTask();
-    py.unpackArchive(archive, "zip", { extractDir: LIB });
+    py.unpackArchive(archive, "zip", { extractDir: lib });
   }
 }
 
@@ -74,10 +74,18 @@ const handlers = {
   },
 };
 
+const FAILED = {
+  init: "Le moteur de calcul n'a pas pu démarrer.",
+  estimate: "Le calcul a échoué.",
+  coverage: "L'état du support n'a pas pu être calculé.",
+  qr: "Le QR code n'a pas pu être dessiné.",
+};
+const details = (error) => String(error && error.message ? error.message : error);
+
 // Pyodide can fail outside of any awaited promise (e.g. a blocked .wasm download makes
 // Emscripten abort): report it at once rather than leave the page waiting.
 function reportFatal(reason) {
-  self.postMessage({ id: null, type: "fatal", error: String(reason && reason.message ? reason.message : reason) });
+  self.postMessage({ id: null, type: "fatal", error: FAILED.init, details: details(reason) });
 }
 self.addEventListener("unhandledrejection", (event) => reportFatal(event.reason));
 self.addEventListener("error", (event) => reportFatal(event.message));
@@ -95,6 +103,8 @@ self.onmessage = async ({ data: { id, type, payload } }) => {
     if (!handler) throw new Error(`message inconnu : ${type}`);
     self.postMessage({ id, type, result: await handler(engine, payload) });
   } catch (error) {
-    self.postMessage({ id, type, error: String(error && error.message ? error.message : error) });
+    // A request behind a failed start reports the start's failure.
+    const startFailed = type !== "init" && ready && (await ready.then(() => false, () => true));
+    self.postMessage({ id, type, error: startFailed ? FAILED.init : FAILED[type] || FAILED.estimate, details: details(error) });
   }
 };

@@ -1,0 +1,112 @@
+// The one client of the Python engine: Pyodide in a module Web Worker (worker.mjs).
+// It starts the worker, sends its init (the page's data-moteur, written by build.py), numbers
+// the requests, matches each answer to its request, gives up on an answer after a delay, and
+// starts a new worker after one died. Pages only call `prismeMoteur.ask(type, payload)`,
+// which returns a Promise of the result; a failure is an Error whose message is a French
+// sentence for visitors (the Python details go to the console).
+// Classic script, in <head>: /cal/ starts Python before the page is parsed.
+(function () {
+  "use strict";
+  var root = document.documentElement;
+  var config = JSON.parse(root.dataset.moteur);
+  var worker = null;
+  var ready = false;            // the current worker answered its init
+  var nextId = 0;
+  var pending = new Map();      // request id -> { resolve, reject, timer }
+  var usedCallbacks = [];
+  var used = false;
+
+  function failure(message, details) {
+    var error = new Error(message);
+    if (details) console.error("Moteur de calcul :", details);
+    return error;
+  }
+
+  // A browser that cannot run it at all: said once, in French, for every request.
+  var unsupported = typeof WebAssembly !== "object" || typeof Worker !== "function"
+    ? "Votre navigateur ne permet pas le calcul en direct (WebAssembly indisponible)." : null;
+
+  function abandon(message, details) {
+    var error = failure(message, details);
+    if (worker) worker.terminate();
+    worker = null;        // the next request starts a new one
+    ready = false;
+    pending.forEach(function (request) {
+      clearTimeout(request.timer);
+      request.reject(error);
+    });
+    pending.clear();
+  }
+
+  function onAnswer(event) {
+    var answer = event.data;
+    if (answer.type === "fatal") {
+      abandon("Le moteur de calcul n'a pas pu démarrer.", answer.details || answer.error);
+      return;
+    }
+    var request = pending.get(answer.id);
+    if (!request) return;         // answered after its delay ran out
+    pending.delete(answer.id);
+    clearTimeout(request.timer);
+    if (answer.error) request.reject(failure(answer.error, answer.details));
+    else request.resolve(answer.result);
+  }
+
+  function start() {
+    if (unsupported) throw failure(unsupported);
+    worker = new Worker(root.dataset.worker, { type: "module" });
+    worker.onmessage = onAnswer;
+    worker.onerror = function (event) {
+      abandon("Le moteur de calcul n'a pas pu être chargé.", event.message);
+    };
+    post("init", config, config.delais_ms.demarrage).then(function (result) {
+      ready = true;
+      client.timings = result.timings;      // where start-up time went, for bench/
+    }, function () {});                      // the requests waiting behind it report it
+  }
+
+  function post(type, payload, delay) {
+    var id = nextId++;
+    var answer = new Promise(function (resolve, reject) {
+      var timer = setTimeout(function () {
+        // A worker that answers nothing in time is stuck or gone: the next request gets a new one.
+        abandon(type === "init" ? "Le moteur de calcul met trop de temps à démarrer."
+          : "Le moteur de calcul ne répond plus.");
+      }, delay);
+      pending.set(id, { resolve: resolve, reject: reject, timer: timer });
+    });
+    worker.postMessage({ id: id, type: type, payload: payload });
+    return answer;
+  }
+
+  // Until the worker is ready, a request waits behind its init (the worker's ready gate),
+  // so its delay counts the start-up too.
+  function ask(type, payload) {
+    try {
+      if (!worker) start();
+      return post(type, payload, config.delais_ms.reponse + (ready ? 0 : config.delais_ms.demarrage));
+    } catch (error) {
+      return Promise.reject(error);
+    }
+  }
+
+  // Once a page has really used the engine, it is worth an offline copy (sw-register.mjs).
+  function markUsed() {
+    if (used) return;
+    used = true;
+    usedCallbacks.splice(0).forEach(function (callback) { callback(); });
+  }
+
+  function whenUsed(callback) {
+    if (used) callback();
+    else usedCallbacks.push(callback);
+  }
+
+  var client = window.prismeMoteur = {
+    ask: ask,
+    markUsed: markUsed,
+    whenUsed: whenUsed,
+    timings: null,
+    get worker() { return worker; },   // for tests only
+  };
+})();
