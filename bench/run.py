@@ -25,8 +25,7 @@ sys.path.insert(0, str(ROOT))
 
 import build  # noqa: E402
 from serve import SiteHandler, make_server  # noqa: E402
-from tests.conftest import CHROMIUM_FLAGS, SYSTEM_CHROMIUM  # noqa: E402
-from tests.test_offline import wait_for_service_worker  # noqa: E402
+from chromium import launch_options  # noqa: E402
 
 LINK = "/cal/?postes=7&serveurs=1&imagerie=2&commune=saint-paul"
 TARGETS = {"plancher_worker": "/bench-floor/worker.html", "plancher_principal": "/bench-floor/main.html", "site": LINK}
@@ -176,7 +175,7 @@ def measure_load(page, url, log: ByteLog) -> dict:
     log.wait_quiet()
     return {"pret_ms": pret, "fcp_ms": probe["fcp"], "blocage_ms": blocking_ms(probe),
             "octets_avant": before, "octets_total": log.bytes_until(), "fichiers_avant": paths_before,
-            "trace_worker": page.evaluate("window.prismeBoot ? window.prismeBoot.timings || null : null")}
+            "trace_worker": page.evaluate("window.prismeMoteur ? window.prismeMoteur.timings : null")}
 
 
 def run_once(playwright, launch, base, name, path, log) -> dict:
@@ -190,7 +189,7 @@ def run_once(playwright, launch, base, name, path, log) -> dict:
     result = {"froid": cold}
     if name == "site":
         # Steady state: the offline copy, the holidays data and the QR code are in place.
-        wait_for_service_worker(page)
+        page.wait_for_function("() => navigator.serviceWorker.controller !== null", timeout=60_000)
         page.wait_for_selector("#qr-figure:not([hidden])", timeout=60_000)
         page.wait_for_selector("#support-status-3[data-ouvert]", timeout=60_000)
         page.wait_for_selector('html[data-hors-ligne="pret"]', timeout=120_000)
@@ -311,9 +310,7 @@ def main(argv=None) -> int:
         base = f"http://127.0.0.1:{server.server_address[1]}"
         runs = {name: [] for name in TARGETS}
         with sync_playwright() as playwright:
-            launch = {"args": CHROMIUM_FLAGS}
-            if not Path(playwright.chromium.executable_path).exists():
-                launch["executable_path"] = SYSTEM_CHROMIUM
+            launch = launch_options(playwright.chromium.executable_path)
             for number in range(args.runs):
                 for name, path in TARGETS.items():
                     runs[name].append(run_once(playwright, launch, base, name, path, log))

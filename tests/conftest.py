@@ -5,15 +5,12 @@ from pathlib import Path
 import pytest
 
 import build
+from chromium import launch_options
 from calculator.load import load_rules
 from serve import SiteHandler, make_server
 
 from .frozen import FROZEN_RULES
 
-# Keep a headless Chromium off the network: this machine has none beyond localhost.
-CHROMIUM_FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                  "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
-SYSTEM_CHROMIUM = "/usr/bin/chromium"
 
 
 @pytest.fixture(scope="session")
@@ -29,10 +26,7 @@ def raw_rules():
 @pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args, playwright):
     """Playwright's own Chromium when it is installed, else the system one."""
-    args = {**browser_type_launch_args, "args": CHROMIUM_FLAGS}
-    if not Path(playwright.chromium.executable_path).exists():
-        args["executable_path"] = SYSTEM_CHROMIUM
-    return args
+    return {**browser_type_launch_args, **launch_options(playwright.chromium.executable_path)}
 
 
 @pytest.fixture(scope="session")

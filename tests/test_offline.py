@@ -1,7 +1,6 @@
 """After one visit the calculator works offline; after a deploy, the next load shows new prices."""
 
 import shutil
-import time
 from pathlib import Path
 
 import pytest
@@ -17,14 +16,9 @@ READY = 'html[data-calcul="pret"]'
 BOOT_TIMEOUT = 90_000
 
 
-def wait_for_service_worker(page, timeout=60):
+def wait_for_service_worker(page):
     """The worker controls the page once it has copied the pages and small assets."""
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if page.evaluate("Boolean(navigator.serviceWorker && navigator.serviceWorker.controller)"):
-            return
-        time.sleep(0.2)
-    raise AssertionError("no service worker took control of the page")
+    page.wait_for_function("() => navigator.serviceWorker.controller !== null", timeout=60_000)
 
 
 def wait_until_offline_ready(page):
