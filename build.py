@@ -29,12 +29,12 @@ from markupsafe import Markup
 
 from calculator.errors import RulesError
 from calculator.estimate import estimate_query
-from calculator.french import MODE_TEXT
 from calculator.inputs import PARAMS
 from calculator.load import load_rules
 from calculator.coverage import TIME_ZONE, utc_offset, yearly_hours
-from calculator.offer import (STATUS_TEXT, holidays_table, hours_summary, hours_text, price_list_date, rate_card,
-                              schedule_lines, week_rows)
+from calculator.french import MODE_TEXT, format_hours, format_range
+from calculator.offer import (STATUS_TEXT, holidays_table, hours_summary, price_list_date, rate_card, schedule_lines,
+                              week_rows)
 from calculator.reunion_holidays import reunion_holidays
 from calculator.report import estimate_view
 from calculator.rules import LEVEL_NUMBERS, rules_to_jsonable
@@ -142,7 +142,7 @@ def compute_page_data(rules, year: int) -> dict:
             "texte": text,
             "horaires": schedule_lines(schedule),
             "semaine": week_rows(schedule),
-            "heures_annees": [(y, hours_text(yearly_hours(schedule, y, calendar))) for y in years],
+            "heures_annees": [(y, format_hours(yearly_hours(schedule, y, calendar))) for y in years],
             "heures_semaine": hours_summary(rules, number),
             "tarifs": rate_card(rules, number),
             "priorite": rules.schedules[number].priority,
@@ -161,6 +161,8 @@ def compute_page_data(rules, year: int) -> dict:
         "jours_feries": holidays_table(rules, calendar),
         "estimation": estimate_view(default, rules),
         "params": PARAMS,
+        "plages": {param.name: format_range(param.minimum, param.maximum) for param in PARAMS
+                   if param.minimum is not None},
         "communes": sorted(rules.communes, key=lambda commune: commune.slug),
     }
 

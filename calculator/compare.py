@@ -17,7 +17,7 @@ from string import hexdigits
 from .errors import RulesError
 from .estimate import estimate_query
 from .load import load_rules
-from .money import NBSP, format_eur, format_number
+from .french import NBSP, format_eur, format_number
 from .offer import rate_card
 from .rules import RULES_FILES
 

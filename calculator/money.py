@@ -1,12 +1,10 @@
-"""Money and quantity helpers: Decimal only, rounding written where amounts are fixed."""
+"""Money and quantity arithmetic: Decimal only, rounding written where amounts are fixed, and
+the machine forms of amounts and quantities (JSON, links). French display: french.py."""
 
 from decimal import ROUND_CEILING, ROUND_HALF_UP, Decimal
 
 CENT = Decimal("0.01")
 QUARTER = Decimal("0.25")
-# French typography: a no-break space groups thousands and sits before the euro sign,
-# so an amount never wraps across two lines.
-NBSP = "\u00a0"
 
 
 def to_cents(amount: Decimal) -> Decimal:
@@ -32,35 +30,3 @@ def plain_number(value: Decimal) -> str:
     if "." in text:
         text = text.rstrip("0").rstrip(".")
     return text or "0"
-
-
-def _group_thousands(digits: str) -> str:
-    groups = []
-    while len(digits) > 3:
-        groups.insert(0, digits[-3:])
-        digits = digits[:-3]
-    groups.insert(0, digits)
-    return NBSP.join(groups)
-
-
-def format_eur(amount: Decimal) -> str:
-    """French display of an amount: 1234.5 -> "1 234,50 €"."""
-    text = plain_amount(amount)
-    sign = "-" if text.startswith("-") else ""
-    units, cents = text.lstrip("-").split(".")
-    return f"{sign}{_group_thousands(units)},{cents}{NBSP}€"
-
-
-def format_number(value: Decimal) -> str:
-    """French display of a quantity: 5.5 -> "5,5", 1500 -> "1 500"."""
-    text = plain_number(value)
-    sign = "-" if text.startswith("-") else ""
-    units, _, decimals = text.lstrip("-").partition(".")
-    grouped = _group_thousands(units)
-    return f"{sign}{grouped},{decimals}" if decimals else f"{sign}{grouped}"
-
-
-def format_hours(hours: Decimal) -> str:
-    """French display of a duration in hours: 6.5 -> "6,50 h"."""
-    units, cents = plain_amount(hours).split(".")
-    return f"{_group_thousands(units)},{cents}{NBSP}h"

@@ -1,11 +1,8 @@
 """What the offer pages show, derived from the rules: rate cards and support hours in French."""
 
-from decimal import ROUND_HALF_UP, Decimal
-
 from .coverage import weekly_hours
-from .french import DAY_NAMES, MODE_TEXT, MONTH_NAMES, clock, long_date
-from .money import format_eur, format_number
-from .pricing import band_label
+from .french import DAY_NAMES, MODE_TEXT, MONTH_NAMES, clock, format_eur, format_hours, format_number, long_date
+from .labels import FIXED, band_label
 from .rules import WEEKDAYS
 
 DAY_ABBREVIATIONS = ("lun.", "mar.", "mer.", "jeu.", "ven.", "sam.", "dim.")
@@ -53,7 +50,7 @@ def rate_card(rules, level: int) -> list:
         ]
     paid = rules.paid[level]
     backup = paid.backup
-    rows = [("Forfait par site", f"{format_eur(paid.site_fee)} HT / mois")]
+    rows = [(FIXED["forfait_site"], f"{format_eur(paid.site_fee)} HT / mois")]
     rows += [(band_label(band), f"{format_eur(band.price)} HT / poste / mois") for band in paid.bands]
     rows += [
         ("Serveur / NAS", f"{format_eur(paid.server)} HT / mois"),
@@ -67,13 +64,8 @@ def rate_card(rules, level: int) -> list:
     return rows
 
 
-def hours_text(hours) -> str:
-    """77 -> "77 h", 35.5 -> "35,5 h", 3.8333… -> "3,83 h" (half-up to the hundredth)."""
-    return f"{format_number(hours.quantize(Decimal('0.01'), rounding=ROUND_HALF_UP))}\u00a0h"
-
-
 def hours_summary(rules, level: int) -> str:
-    return f"{hours_text(weekly_hours(rules.schedules[level]))} par semaine"
+    return f"{format_hours(weekly_hours(rules.schedules[level]))} par semaine"
 
 
 def week_rows(schedule) -> list:

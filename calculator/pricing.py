@@ -9,15 +9,17 @@ from decimal import ROUND_CEILING, Decimal
 
 from .inputs import Inputs
 from .money import to_cents
-from .money import format_number as _n
 
 
 @dataclass(frozen=True)
 class Line:
-    label: str
+    """quantity x unit price. `item` says what is counted and `facts` what its name needs
+    (labels.py writes it in French): the arithmetic here names nothing."""
+    item: str
     quantity: Decimal
     unit_price: Decimal
     amount: Decimal
+    facts: tuple = ()         # (name, value) pairs
 
 
 @dataclass(frozen=True)
@@ -32,17 +34,9 @@ class LevelEstimate:
     travel_per_visit: Decimal     # for the chosen commune; outside the total at levels 2 and 3
 
 
-def _line(label: str, quantity, unit_price: Decimal) -> Line:
+def _line(item: str, quantity, unit_price: Decimal, **facts) -> Line:
     quantity = Decimal(quantity)
-    return Line(label, quantity, unit_price, to_cents(quantity * unit_price))
-
-
-def band_label(band) -> str:
-    if band.last is None:
-        return f"Postes à partir du {band.first}e"
-    if band.first == band.last:
-        return f"Poste n° {band.first}"
-    return f"Postes {band.first} à {band.last}"
+    return Line(item, quantity, unit_price, to_cents(quantity * unit_price), tuple(facts.items()))
 
 
 def workstation_lines(bands, workstations: int) -> list:
@@ -52,7 +46,7 @@ def workstation_lines(bands, workstations: int) -> list:
         top = workstations if band.last is None else min(workstations, band.last)
         count = top - band.first + 1
         if count > 0:
-            lines.append(_line(band_label(band), count, band.price))
+            lines.append(_line("postes", count, band.price, band=band))
     return lines
 
 
@@ -62,20 +56,18 @@ def backup_line(backup, inputs: Inputs) -> "Line | None":
     if extra <= 0:
         return None
     blocks = (extra / backup.block_gb).to_integral_value(rounding=ROUND_CEILING)
-    label = (f"Sauvegarde en ligne au-delà des {_n(included)} Go inclus, "
-             f"par tranche de {_n(backup.block_gb)} Go entamée")
-    return _line(label, blocks, backup.block_price)
+    return _line("sauvegarde", blocks, backup.block_price, included_gb=included, block_gb=backup.block_gb)
 
 
 def paid_level_lines(level, inputs: Inputs) -> list:
-    lines = [_line("Forfait par site", inputs.sites, level.site_fee)]
+    lines = [_line("forfait_site", inputs.sites, level.site_fee)]
     lines += workstation_lines(level.bands, inputs.postes)
     optional = [
-        ("Serveurs / NAS", inputs.serveurs, level.server),
-        ("Appareils d'imagerie médicale", inputs.imagerie, level.imaging),
-        ("Licences Microsoft 365 Apps supplémentaires", inputs.licences, level.extra_licence),
+        ("serveurs", inputs.serveurs, level.server),
+        ("imagerie", inputs.imagerie, level.imaging),
+        ("licences", inputs.licences, level.extra_licence),
     ]
-    lines += [_line(label, count, price) for label, count, price in optional if count]
+    lines += [_line(item, count, price) for item, count, price in optional if count]
     backup = backup_line(level.backup, inputs)
     return lines + ([backup] if backup else [])
 
@@ -98,12 +90,10 @@ def level1_lines(rules, inputs: Inputs, zone: int) -> list:
     rates = rules.level1
     hours, visits = level1_hours(rates, inputs), level1_visits(rates, inputs)
     visit_price = rates.onsite_hour * rates.hours_per_visit + rules.travel[zone]
-    hours_unit = "heures" if inputs.heures is not None else "heures estimées"
-    visits_unit = "visites" if inputs.visites is not None else "visites estimées"
     return [
-        _line(f"Assistance à distance ({hours_unit})", hours, rates.remote_hour),
-        _line(f"Sur site : {_n(rates.hours_per_visit)} h + déplacement zone {zone} ({visits_unit})",
-              visits, visit_price),
+        _line("distanciel", hours, rates.remote_hour, given=inputs.heures is not None),
+        _line("sur_site", visits, visit_price, hours_per_visit=rates.hours_per_visit, zone=zone,
+              given=inputs.visites is not None),
     ]
 
 

@@ -9,7 +9,8 @@ from dataclasses import fields, replace
 from decimal import ROUND_HALF_UP, Decimal
 
 from .inputs import PARAMS, PARAMS_BY_NAME, Inputs
-from .money import CENT, format_number, plain_number
+from .french import format_number, format_range
+from .money import CENT, plain_number
 from .urlquery import quote, split_query
 
 MAX_VALUE_LENGTH = 40   # longer values are not numbers anyone meant to send
@@ -55,8 +56,7 @@ def _parse_number(param, raw: str, notices: list):
     if number < param.minimum or number > param.maximum:
         clamped = min(max(number, param.minimum), param.maximum)
         notices.append(f"« {param.name} » : {_shown(raw)} est hors limites "
-                       f"({format_number(param.minimum)} à {format_number(param.maximum)}) ; "
-                       f"{format_number(clamped)} utilisé.")
+                       f"({format_range(param.minimum, param.maximum)}) ; {format_number(clamped)} utilisé.")
         number = clamped
     step = Decimal(1) if param.kind in ("int", "level") else CENT
     rounded = number.quantize(step, rounding=ROUND_HALF_UP)

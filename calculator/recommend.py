@@ -2,7 +2,8 @@
 
 from decimal import Decimal
 
-from .money import format_eur, up_to_quarter
+from .french import format_eur
+from .money import up_to_quarter
 
 
 def recommend(rules, inputs, levels: dict):

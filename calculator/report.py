@@ -6,8 +6,10 @@ rendered by build.py and the page updated in the browser show byte-identical fig
 
 from dataclasses import fields
 
-from .french import DAY_NAMES, MODE_TEXT, MONTH_NAMES
-from .money import format_eur, format_hours, format_number, plain_amount, plain_number
+from . import french
+from .french import MODE_TEXT, format_eur, format_hours, format_number
+from .labels import line_label
+from .money import plain_amount, plain_number
 
 
 def _plain_input(value):
@@ -29,7 +31,7 @@ def level_json(level) -> dict:
         "annuel_ttc": plain_amount(level.annual_ttc),
         "deplacement_par_visite": plain_amount(level.travel_per_visit),
         "lignes": [
-            {"libelle": line.label, "quantite": plain_number(line.quantity),
+            {"libelle": line_label(line), "quantite": plain_number(line.quantity),
              "prix_unitaire": plain_amount(line.unit_price), "montant": plain_amount(line.amount)}
             for line in level.lines
         ],
@@ -68,7 +70,7 @@ def level_view(level, recommended: int, shown: int) -> dict:
         "annuel_ht": format_eur(level.annual_ht),
         "annuel_ttc": format_eur(level.annual_ttc),
         "lignes": [
-            {"libelle": line.label, "quantite": format_number(line.quantity),
+            {"libelle": line_label(line), "quantite": format_number(line.quantity),
              "prix_unitaire": format_eur(line.unit_price), "montant": format_eur(line.amount)}
             for line in level.lines
         ],
@@ -134,27 +136,12 @@ def coverage_json(status) -> dict:
     }
 
 
-
-
-def french_moment(moment) -> str:
-    """datetime -> "lundi 21 décembre à 7 h 00"."""
-    return (f"{DAY_NAMES[moment.weekday()]} {moment.day} {MONTH_NAMES[moment.month - 1]} "
-            f"à {moment.hour}\u00a0h\u00a0{moment.minute:02d}")
-
-
-def _until(moment) -> str:
-    """The end of a support window: "12 h 00", or "minuit"."""
-    if moment.hour == 0 and moment.minute == 0:
-        return "minuit"
-    return f"{moment.hour}\u00a0h\u00a0{moment.minute:02d}"
-
-
 def coverage_view(level: int, status) -> dict:
     """A support status as shown to visitors, with the machine-readable hooks."""
     if status.open:
-        text = f"Support joignable maintenant, {MODE_TEXT[status.mode]}, jusqu'à {_until(status.closes)}."
+        text = f"Support joignable maintenant, {MODE_TEXT[status.mode]}, jusqu'à {french.time_of(status.closes)}."
     elif status.next_opening:
-        text = f"Support fermé. Prochaine ouverture : {french_moment(status.next_opening)}."
+        text = f"Support fermé. Prochaine ouverture : {french.moment(status.next_opening)}."
     else:
         text = "Support fermé."
     if status.holiday:

@@ -119,5 +119,5 @@ def test_closing_at_midnight_reads_minuit(rules):
 def test_hours_are_shown_rounded(minutes, shown):
     from decimal import Decimal
 
-    from calculator.offer import hours_text
-    assert hours_text(Decimal(minutes) / 60) == shown
+    from calculator.french import format_hours
+    assert format_hours(Decimal(minutes) / 60) == shown

@@ -5,6 +5,7 @@ from decimal import Decimal
 import pytest
 
 from calculator.estimate import estimate_query
+from calculator.labels import line_label
 from calculator.report import estimate_json
 
 
@@ -80,8 +81,8 @@ def test_vat_rounds_half_up(rules, query, level, vat):
 def test_lines_sum_to_total(rules):
     level = estimate_query(rules, "postes=20&serveurs=2&imagerie=4&licences=3&sauvegarde=5000&sites=2").levels[3]
     assert sum(line.amount for line in level.lines) == level.total_ht
-    assert [line.label for line in level.lines][:4] == ["Forfait par site", "Postes 1 à 5", "Postes 6 à 15",
-                                                        "Postes à partir du 16e"]
+    assert [line_label(line) for line in level.lines][:4] == ["Forfait par site", "Postes 1 à 5", "Postes 6 à 15",
+                                                              "Postes à partir du 16e"]
 
 
 def test_travel_fee_per_visit_follows_commune(rules):

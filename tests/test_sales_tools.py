@@ -33,10 +33,10 @@ def cli_totals(query: str) -> dict:
 
 @pytest.mark.parametrize("utc_instant, on_call, is_open, mode, text", [
     # Sunday 20 December 2026, a public holiday: 06:00 in Réunion, closed until 09:00.
-    ("2026-12-20T02:00:00Z", False, "false", "", "Prochaine ouverture : dimanche 20 décembre à 9\u00a0h\u00a000"),
+    ("2026-12-20T02:00:00Z", False, "false", "", "Prochaine ouverture : dimanche 20 décembre à 9\u00a0h."),
     # 10:00 in Réunion: remote only, or on site too for a practice on call duty.
-    ("2026-12-20T06:00:00Z", False, "true", "distanciel", "à distance uniquement, jusqu'à 12\u00a0h\u00a000"),
-    ("2026-12-20T06:00:00Z", True, "true", "sur_site_et_distanciel", "sur site et à distance, jusqu'à 12\u00a0h\u00a000"),
+    ("2026-12-20T06:00:00Z", False, "true", "distanciel", "à distance uniquement, jusqu'à 12\u00a0h."),
+    ("2026-12-20T06:00:00Z", True, "true", "sur_site_et_distanciel", "sur site et à distance, jusqu'à 12\u00a0h."),
 ])
 def test_live_status_in_reunion_time_whatever_the_visitor_zone(browser, site_url, utc_instant, on_call, is_open,
                                                                mode, text):
@@ -59,7 +59,7 @@ def test_live_status_on_a_level_page(page, site_url):
     status.wait_for(timeout=BOOT_TIMEOUT)
     assert status.get_attribute("data-ouvert") == "true"
     assert status.get_attribute("data-mode") == "sur_site_et_distanciel"
-    expect(status).to_have_text("Support joignable maintenant, sur site et à distance, jusqu'à 12\u00a0h\u00a000.")
+    expect(status).to_have_text("Support joignable maintenant, sur site et à distance, jusqu'à 12\u00a0h.")
 
 
 # Coverage chart and public holidays ---------------------------------------------------------

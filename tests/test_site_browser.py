@@ -79,7 +79,7 @@ def test_worked_example_in_french_format(page, site_url):
     assert page.locator("#total-ttc-2").inner_text() == "443,77\u00a0€"
     assert page.locator("#total-ht-3").inner_text() == "645,00\u00a0€"
     expect(page.locator("#niveau-2")).to_have_class("niveau mis-en-avant")
-    expect(page.locator("#seuil")).to_contain_text("6,50\u00a0h")
+    expect(page.locator("#seuil")).to_contain_text("Au-delà de 6,5\u00a0h d'assistance")
 
 
 def test_changing_inputs_updates_totals_and_address(page, site_url):
@@ -233,7 +233,7 @@ def test_a_python_error_reads_as_french_with_the_details_in_the_console(page, si
     page.wait_for_selector('html[data-calcul="indisponible"]', timeout=BOOT_TIMEOUT)
     expect(page.locator("#repli-cause")).to_have_text("Le moteur de calcul n'a pas pu démarrer. ")
     assert "Traceback" not in page.locator("#repli").inner_text()
-    assert any("RulesError" in error for error in console_errors), console_errors
+    assert any("Traceback" in error for error in console_errors), console_errors
 
 
 def test_an_answer_never_rewrites_the_field_being_typed(page, site_url):
