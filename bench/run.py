@@ -24,6 +24,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 import build  # noqa: E402
+from build_steps.browser_python import PYODIDE_NPM, pyodide_version  # noqa: E402
 from serve import SiteHandler, make_server  # noqa: E402
 from chromium import launch_options  # noqa: E402
 
@@ -131,11 +132,11 @@ def prepare_site(folder: Path) -> Path:
     build.build(out)
     floor = out / "bench-floor"
     shutil.copytree(ROOT / "bench" / "floor", floor)
-    version = build.pyodide_version()
+    version = pyodide_version()
     # The floor is stock Pyodide: its own standard library (source) and full lock file,
     # which the site does not ship (it has its own precompiled copy and a trimmed lock).
     for name in ("python_stdlib.zip", "pyodide-lock.json"):
-        shutil.copy(build.PYODIDE_NPM / name, out / "pyodide" / version / name)
+        shutil.copy(PYODIDE_NPM / name, out / "pyodide" / version / name)
     for page in floor.glob("*.html"):
         page.write_text(page.read_text(encoding="utf-8").replace("VERSION", version), encoding="utf-8")
     return out

@@ -409,15 +409,3 @@ def parse_rules(raw: dict) -> Rules:
     for node in files.values():
         reject_unknown_keys(node)
     return rules
-
-
-def rules_to_jsonable(raw: dict):
-    """The raw rules with YAML-only types made JSON-safe: floats as their exact text, keys
-    as strings. `parse_rules` reads the result back to the same Rules."""
-    if isinstance(raw, dict):
-        return {str(key): rules_to_jsonable(value) for key, value in raw.items()}
-    if isinstance(raw, list):
-        return [rules_to_jsonable(value) for value in raw]
-    if isinstance(raw, float):
-        return repr(raw)
-    return raw

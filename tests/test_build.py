@@ -8,6 +8,8 @@ from pathlib import Path
 import pytest
 
 import build
+from build_steps import browser_python, wheels
+from build_steps.output import BuildError
 from calculator.errors import RulesError
 
 from .checks import engine_config, shipped_engine
@@ -75,7 +77,7 @@ def test_sub_path_hosting_prefixes_every_link(tmp_path):
 
 def test_two_builds_are_byte_identical(tmp_path, built_site, monkeypatch):
     """Even the bytecode, made again from scratch by Pyodide (an empty build cache)."""
-    monkeypatch.setattr(build, "BYTECODE_CACHE", tmp_path / "empty-cache")
+    monkeypatch.setattr(browser_python, "BYTECODE_CACHE", tmp_path / "empty-cache")
     again = tmp_path / "again"
     build.build(again, rules_dir=FROZEN_RULES)
     assert tree(again) == tree(built_site)
@@ -129,7 +131,7 @@ def test_a_price_edit_reuses_the_precompiled_python(tmp_path, built_site, monkey
     def no_precompile(*args):
         raise AssertionError("a price edit reran the precompile")
 
-    monkeypatch.setattr(build, "run_precompile", no_precompile)
+    monkeypatch.setattr(browser_python, "run_precompile", no_precompile)
     rules = tmp_path / "rules"
     shutil.copytree(FROZEN_RULES, rules)
     pricing = rules / "pricing.yaml"
@@ -207,9 +209,9 @@ def test_build_rejects_each_class_of_rules_mistake(tmp_path, capsys, baseline_si
 
 def test_a_tampered_wheel_stops_the_build(monkeypatch, tmp_path):
     """The wheels run in every visitor's browser: one that is not the pinned file is refused."""
-    spec = next(iter(build.BROWSER_WHEELS))
-    monkeypatch.setitem(build.BROWSER_WHEELS, spec, "0" * 64)
-    with pytest.raises(build.BuildError, match="sha256 expected 0000"):
+    spec = next(iter(wheels.BROWSER_WHEELS))
+    monkeypatch.setitem(wheels.BROWSER_WHEELS, spec, "0" * 64)
+    with pytest.raises(BuildError, match="sha256 expected 0000"):
         build.build(tmp_path / "dist", rules_dir=FROZEN_RULES)
     assert not (tmp_path / "dist").exists()
 
@@ -222,8 +224,8 @@ def test_a_failed_precompile_stops_the_build_and_keeps_the_site(monkeypatch, tmp
     broken = tmp_path / "precompile"
     shutil.copytree(ROOT / "precompile", broken)
     (broken / "bytecode.py").write_text("raise RuntimeError('compileur cassé')\n", encoding="utf-8")
-    monkeypatch.setattr(build, "PRECOMPILE", broken)
-    monkeypatch.setattr(build, "BYTECODE_CACHE", tmp_path / "cache")
+    monkeypatch.setattr(browser_python, "PRECOMPILE", broken)
+    monkeypatch.setattr(browser_python, "BYTECODE_CACHE", tmp_path / "cache")
     assert build.main(["--out", str(out)]) == 1
     error = capsys.readouterr().err
     assert "precompile/run.mjs failed" in error and "RuntimeError: compileur cassé" in error, error

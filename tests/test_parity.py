@@ -6,7 +6,7 @@ import subprocess
 from pathlib import Path
 from urllib.parse import urlencode
 
-import build
+from build_steps.browser_python import PYODIDE_NPM
 from calculator import browser
 
 from .checks import shipped_engine
@@ -50,7 +50,7 @@ def test_cpython_and_pyodide_agree(tmp_path, built_site):
     cases = json.dumps(generated_cases())
     (tmp_path / "cases.json").write_text(cases, encoding="utf-8")
     result = subprocess.run(
-        ["node", str(ROOT / "tests" / "pyodide_runner.mjs"), str(build.PYODIDE_NPM), shipped["env"], shipped["lib"],
+        ["node", str(ROOT / "tests" / "pyodide_runner.mjs"), str(PYODIDE_NPM), shipped["env"], shipped["lib"],
          str(shipped["stdlib"]),
          str(shipped["engine"]), str(rules_file), str(tmp_path / "cases.json"), *map(str, shipped["wheels"])],
         capture_output=True, text=True, timeout=600)
@@ -66,7 +66,7 @@ def test_cpython_and_pyodide_agree(tmp_path, built_site):
 
 
 def failed_stdlib_imports(*args) -> dict:
-    result = subprocess.run(["node", str(ROOT / "tests" / "stdlib_probe.mjs"), str(build.PYODIDE_NPM), *args],
+    result = subprocess.run(["node", str(ROOT / "tests" / "stdlib_probe.mjs"), str(PYODIDE_NPM), *args],
                             capture_output=True, text=True, timeout=600)
     assert result.returncode == 0, result.stderr[-2000:]
     return json.loads(result.stdout)

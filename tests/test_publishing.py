@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 import build
+from build_steps import publishing
 
 from .conftest import serve_in_thread
 from .frozen import FROZEN_RULES
@@ -37,7 +38,7 @@ def test_workflow_tests_builds_and_deploys_to_pages():
 
 
 def test_every_page_has_a_strict_content_security_policy(built_site):
-    recovery = (ROOT / "site" / "static" / build.RECOVERY_SCRIPT).read_text(encoding="utf-8")
+    recovery = (ROOT / "site" / "static" / publishing.RECOVERY_SCRIPT).read_text(encoding="utf-8")
     allowed = "'sha256-" + base64.b64encode(hashlib.sha256(recovery.encode()).digest()).decode() + "'"
     headers = (built_site / "_headers").read_text(encoding="utf-8")
     for page in html_pages(built_site):

@@ -1,8 +1,10 @@
 """Rules files: each class of mistake names file, line, key path, expected and found."""
 
 import copy
+import dataclasses
 import json
 import shutil
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -10,7 +12,8 @@ import yaml
 
 from calculator.errors import RulesError
 from calculator.load import load_rules
-from calculator.rules import parse_rules, rules_to_jsonable
+from calculator.rules import parse_rules
+from calculator.typed_json import rules_for_browser, rules_from_browser_json
 
 from .frozen import FROZEN_RULES
 
@@ -96,9 +99,12 @@ def test_broken_yaml_names_file_and_line(tmp_path):
     assert error.value.line is not None
 
 
-def test_json_copy_gives_the_same_rules(rules, raw_rules):
-    """The browser has no YAML: it validates the JSON copy with the same code."""
-    assert parse_rules(json.loads(json.dumps(rules_to_jsonable(raw_rules)))) == rules
+def test_the_browser_gets_the_same_rules_without_validating_them(rules):
+    """The worker loads the build's validated rules as they are; the presets stay with the
+    build, which makes them pages."""
+    loaded = rules_from_browser_json(rules_for_browser(rules))
+    assert loaded == dataclasses.replace(rules, presets=())
+    assert isinstance(loaded.paid[2].site_fee, Decimal) and isinstance(loaded.paid[2].bands, tuple)
 
 
 def test_every_statement_of_the_offer_is_in_the_rules(raw_rules):

@@ -1,0 +1,83 @@
+"""What static hosts and browsers read besides the pages: the security and cache headers
+(_headers), the Content-Security-Policy with the one inline script's hash, the service
+worker with this build's lists of files, the sitemap and robots.txt."""
+
+import base64
+import hashlib
+import json
+from pathlib import Path
+
+from .output import BuildError, Output
+
+# Everything comes from our own origin; Pyodide needs only 'wasm-unsafe-eval' to compile, and
+# the one inline script (the deploy recovery, RECOVERY_SCRIPT) is allowed by its hash.
+CONTENT_SECURITY_POLICY = ("default-src 'self'; script-src 'self' 'wasm-unsafe-eval' {inline}; worker-src 'self'; "
+                           "connect-src 'self'; img-src 'self' data:; style-src 'self'; font-src 'self'; "
+                           "object-src 'none'; base-uri 'self'; form-action 'self'")
+# Inlined in every page: it must run even when the page's hashed scripts are gone.
+RECOVERY_SCRIPT = "recharge.js"
+SECURITY_HEADERS = {
+    "Referrer-Policy": "strict-origin-when-cross-origin",
+    "X-Content-Type-Options": "nosniff",
+    "Permissions-Policy": "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()",
+}
+# Content-hashed files never change; pages and the service worker are revalidated every time.
+IMMUTABLE = "public, max-age=31536000, immutable"
+REVALIDATE = "no-cache"
+
+
+def recovery_script(static: Path) -> tuple:
+    """(script text, Content-Security-Policy that allows it inline and nothing else inline)."""
+    text = (static / RECOVERY_SCRIPT).read_text(encoding="utf-8")
+    digest = base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode("ascii")
+    return text, CONTENT_SECURITY_POLICY.format(inline=f"'sha256-{digest}'")
+
+
+SERVICE_WORKER = "sw.js"     # stays at the site root under a stable name: it is registered by URL
+
+
+def service_worker_script(output: Output, base_url: str, public_pages, static: Path) -> str:
+    """sw.js with this build's precache list; any change of page or asset gives a new worker."""
+    def is_engine(path):
+        return path.startswith("pyodide/") or path.endswith(".zip")
+    files = sorted(path for path in output.files if path.startswith(("assets/", "pyodide/")))
+    assets = [base_url + path for path in files if not is_engine(path)]
+    engine = [base_url + path for path in files if is_engine(path)]
+    pages = [base_url + page for page in public_pages] + [base_url + "404.html"]
+    digest = hashlib.sha256()
+    for path, data in sorted(output.files.items()):
+        digest.update(path.encode() + b"\0" + hashlib.sha256(data).digest())
+    version = digest.hexdigest()[:12]
+    precache = json.dumps({"version": version, "pages": pages, "assets": assets, "engine": engine}, sort_keys=True)
+    template = (static / SERVICE_WORKER).read_text(encoding="utf-8")
+    line = 'const PRECACHE = { version: "dev", pages: [], assets: [], engine: [] };'
+    if line not in template:
+        raise BuildError(f"site/static/{SERVICE_WORKER}: the PRECACHE line to fill in is missing")
+    return template.replace(line, f"const PRECACHE = {precache};")
+
+
+def headers_file(base_url: str, pages, csp: str) -> str:
+    """`_headers` (Netlify / Cloudflare Pages syntax): security headers and cache policy.
+
+    Hosts add up the values of every rule that matches a path, so each path gets its
+    Cache-Control from exactly one rule: pages and sw.js are revalidated, hashed assets kept."""
+    revalidated = [base_url + page for page in pages] + [base_url + "404.html", base_url + SERVICE_WORKER]
+    # frame-ancestors is only honoured in a header, not in the pages' <meta>.
+    rules = [(f"{base_url}*", {"Content-Security-Policy": csp + "; frame-ancestors 'none'", **SECURITY_HEADERS})]
+    rules += [(path, {"Cache-Control": REVALIDATE}) for path in revalidated]
+    rules += [(f"{base_url}{folder}/*", {"Cache-Control": IMMUTABLE}) for folder in ("assets", "pyodide")]
+    lines = []
+    for path, headers in rules:
+        lines.append(path)
+        lines += [f"  {name}: {value}" for name, value in headers.items()]
+    return "\n".join(lines) + "\n"
+
+
+def sitemap_xml(site_origin: str, base_url: str, pages) -> str:
+    urls = "".join(f"  <url><loc>{site_origin}{base_url}{page}</loc></url>\n" for page in pages)
+    return ('<?xml version="1.0" encoding="UTF-8"?>\n'
+            '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n' + urls + "</urlset>\n")
+
+
+def robots_txt(site_origin: str, base_url: str) -> str:
+    return f"User-agent: *\nAllow: /\nSitemap: {site_origin}{base_url}sitemap.xml\n"
