@@ -163,7 +163,7 @@ function requestQr() {
   if (!firstPainted) return;
   qrTimer = setTimeout(() => {
     const link = location.href;
-    engine.ask("qr", { text: link }).then((dataUri) => {
+    engine.ask("qr", { text: link }, { downloads: true }).then((dataUri) => {
       if (link === location.href) paintQr(dataUri);
     }, () => {});     // the link itself stays on the page and in print
   }, QR_DELAY_MS);

@@ -80,11 +80,13 @@
   }
 
   // Until the worker is ready, a request waits behind its init (the worker's ready gate),
-  // so its delay counts the start-up too.
-  function ask(type, payload) {
+  // so its delay counts the start-up too; so does a request that first downloads more of
+  // the engine (options.downloads: the holidays and QR code wheels, on a slow phone).
+  function ask(type, payload, options) {
     try {
       if (!worker) start();
-      return post(type, payload, config.delais_ms.reponse + (ready ? 0 : config.delais_ms.demarrage));
+      var waitsForFiles = !ready || Boolean(options && options.downloads);
+      return post(type, payload, config.delais_ms.reponse + (waitsForFiles ? config.delais_ms.demarrage : 0));
     } catch (error) {
       return Promise.reject(error);
     }

@@ -20,7 +20,7 @@ function paint(levels) {
 
 function refresh() {
   const onCall = Boolean(onCallBox && onCallBox.checked);
-  engine.ask("coverage", { instant: new Date().toISOString(), onCall }).then((levels) => {
+  engine.ask("coverage", { instant: new Date().toISOString(), onCall }, { downloads: true }).then((levels) => {
     paint(levels);
     engine.markUsed();       // a page that showed a live status is worth an offline copy
   }, () => {});
