@@ -14,13 +14,24 @@ def _yaml():
 
 
 def _parse_yaml(text: str):
-    """YAML as the rules validator wants it: a date such as 2027-02-30 stays the text the
-    business typed, checked by the validator (file, key and line), instead of PyYAML
-    turning it into a date or failing on it with a bare ValueError."""
+    """YAML as the rules validator wants it:
+    - a date such as 2027-02-30 stays the text the business typed, checked by the validator
+      (file, key and line), instead of PyYAML turning it into a date or failing on it with
+      a bare ValueError;
+    - a key written twice in one mapping is a mistake with its line: PyYAML would keep the
+      last value without a word (a new price added above the old one, the old one kept)."""
     yaml = _yaml()
 
     class RulesLoader(yaml.SafeLoader):
-        pass
+        def construct_mapping(self, node, deep=False):
+            seen = set()
+            for key_node, _ in node.value:
+                key = self.construct_object(key_node, deep=True)
+                if key in seen:
+                    raise yaml.constructor.ConstructorError(
+                        None, None, f"la clé « {key} » est écrite deux fois", key_node.start_mark)
+                seen.add(key)
+            return super().construct_mapping(node, deep)
 
     RulesLoader.add_constructor("tag:yaml.org,2002:timestamp", yaml.SafeLoader.construct_scalar)
     return yaml.load(text, Loader=RulesLoader)

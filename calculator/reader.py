@@ -92,12 +92,16 @@ class Node:
         allowed = ", ".join("{" + name + "}" for name in names) or "no {placeholder}"
         expected = f"a text whose placeholders are among {allowed}"
         try:
-            fields = [field for _, field, _, _ in string.Formatter().parse(text) if field is not None]
+            fields = [(field, spec, conversion) for _, field, spec, conversion in string.Formatter().parse(text)
+                      if field is not None]
         except ValueError:
             self.fail(expected + " (a lone { or } breaks it)")
-        for field in fields:
+        for field, spec, conversion in fields:
             if field not in names:
                 self.fail(expected, "{" + field + "}")
+            if spec or conversion:      # {n:s}, {n!z}: the engine formats plain values only
+                self.fail(expected + ", without format or conversion",
+                          "{" + field + ("!" + conversion if conversion else "") + (":" + spec if spec else "") + "}")
         return text
 
     def date(self) -> date:
@@ -133,6 +137,8 @@ class Node:
         """A price: a finite number > 0 with at most two decimals."""
         expected = "a positive amount"
         number = self.decimal(expected)
+        if number >= Decimal("1e9"):        # also keeps quantize within the decimal context
+            self.fail(expected + " below 1 000 000 000")
         if number <= 0 or number != number.quantize(Decimal("0.01")):
             self.fail(expected)
         return number
@@ -150,7 +156,7 @@ class Node:
         bounds += f" to {maximum}" if maximum is not None else ""
         expected = f"a whole number{bounds}"
         if isinstance(value, bool) or not isinstance(value, int):
-            if isinstance(value, str) and value.strip().isdigit():
+            if isinstance(value, str) and value.strip().isascii() and value.strip().isdigit():
                 value = int(value)
             else:
                 self.fail(expected)

@@ -178,6 +178,8 @@ RULES_MISTAKES = [
     ("pricing.yaml", "en_vigueur_le: 2027-01-01", "en_vigueur_le: 2027-02-30", 6,
      "en_vigueur_le: expected a date written YYYY-MM-DD, such as 2027-01-01"),                                     # impossible date
     ("levels.yaml", 'source: "', 'sources: "', 5, "source: expected a value, got <missing>"),                     # no source
+    ("pricing.yaml", "    serveur: 59\n", "    serveur: 59\n    serveur: 69\n", 31,
+     '(racine): expected valid YAML, got <la clé « serveur » est écrite deux fois>'),                                    # a key written twice
 ]
 
 
@@ -226,7 +228,7 @@ def test_a_failed_precompile_stops_the_build_and_keeps_the_site(monkeypatch, tmp
     (broken / "bytecode.py").write_text("raise RuntimeError('compileur cassé')\n", encoding="utf-8")
     monkeypatch.setattr(browser_python, "PRECOMPILE", broken)
     monkeypatch.setattr(browser_python, "BYTECODE_CACHE", tmp_path / "cache")
-    assert build.main(["--out", str(out)]) == 1
+    assert build.main(["--out", str(out), "--rules", str(FROZEN_RULES)]) == 1
     error = capsys.readouterr().err
     assert "precompile/run.mjs failed" in error and "RuntimeError: compileur cassé" in error, error
     assert tree(out) == before

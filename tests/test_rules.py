@@ -63,6 +63,10 @@ BANDS = [{"jusqu_a": 15, "prix": 39}, {"jusqu_a": 5, "prix": 34}, {"jusqu_a": No
      'expected a commune of rules/communes.yaml, got "saint-martin"'),
     ("presets", ["profils", 0, "parametres", "postes"], 400, "profils[0].parametres.postes",
      "expected a value a link may carry (« postes » : 400 est hors limites"),
+    ("pricing", ["niveaux", 2, "serveur"], "1e30", "niveaux.2.serveur", "expected a positive amount below 1 000 000 000"),
+    ("recommendation", ["niveau_3", "imagerie"], "{n:s} appareils", "niveau_3.imagerie",
+     'without format or conversion, got "{n:s}"'),
+    ("recommendation", ["niveau_2", "postes_min"], "²", "niveau_2.postes_min", "expected a whole number from 1"),
     ("presets", ["profils", 0, "parametres", "ecrans"], 2, "profils[0].parametres.ecrans",
      'expected a parameter name: niveau, postes'),
 ])
