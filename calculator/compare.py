@@ -81,8 +81,10 @@ class Comparison:
 # Comparing --------------------------------------------------------------------------------
 
 def _card(rules) -> dict:
-    """(level, label) -> price text: the VAT rate (level None), then each level's rate card."""
+    """(level, label) -> price text: the VAT rate and each commune's travel zone (level None,
+    they change every level's figures), then each level's rate card."""
     card = {(None, "TVA"): f"{format_number(rules.vat_percent)}{NBSP}%"}
+    card.update(((None, f"Zone de déplacement de {commune.name}"), f"zone {commune.zone}") for commune in rules.communes)
     for level in CARD_LEVELS:
         card.update(((level, label), price) for label, price in rate_card(rules, level))
     return card

@@ -126,6 +126,9 @@ CHANGES = [
      "    Niveau 2 : HT 325,00 € → — (—) ; TTC 352,63 € → — (—)"),
     ([("presets.yaml", "slug: pharmacie-avec-tpe", "slug: pharmacie")],
      "    Niveau 2 : HT — → 325,00 € (—) ; TTC — → 352,63 € (—)"),
+    # A commune moved to another travel zone changes level 1 there, whatever the estimates show.
+    ([("communes.yaml", '{slug: saint-paul, nom: "Saint-Paul", zone: 2}', '{slug: saint-paul, nom: "Saint-Paul", zone: 3}')],
+     "  Zone de déplacement de Saint-Paul : zone 2 → zone 3"),
 ]
 
 
