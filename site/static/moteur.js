@@ -12,6 +12,7 @@
   var worker = null;
   var ready = false;            // the current worker answered its init
   var nextId = 0;
+  var answers = 0;              // answers received from the current worker
   var pending = new Map();      // request id -> { resolve, reject, timer }
   var usedCallbacks = [];
   var used = false;
@@ -31,6 +32,7 @@
     if (worker) worker.terminate();
     worker = null;        // the next request starts a new one
     ready = false;
+    answers = 0;
     pending.forEach(function (request) {
       clearTimeout(request.timer);
       request.reject(error);
@@ -39,7 +41,9 @@
   }
 
   function onAnswer(event) {
+    if (event.target !== worker) return;      // from a worker already given up on
     var answer = event.data;
+    answers += 1;
     if (answer.type === "fatal") {
       abandon("Le moteur de calcul n'a pas pu démarrer.", answer.details || answer.error);
       return;
@@ -54,24 +58,40 @@
 
   function start() {
     if (unsupported) throw failure(unsupported);
-    worker = new Worker(root.dataset.worker, { type: "module" });
+    try {
+      worker = new Worker(root.dataset.worker, { type: "module" });
+    } catch (error) {
+      throw failure("Le moteur de calcul n'a pas pu démarrer dans ce navigateur.", error);
+    }
+    var started = worker;
     worker.onmessage = onAnswer;
     worker.onerror = function (event) {
-      abandon("Le moteur de calcul n'a pas pu être chargé.", event.message);
+      if (started === worker) abandon("Le moteur de calcul n'a pas pu être chargé.", event.message);
     };
     post("init", config, config.delais_ms.demarrage).then(function (result) {
       ready = true;
       client.timings = result.timings;      // where start-up time went, for bench/
-    }, function () {});                      // the requests waiting behind it report it
+    }, function (error) {
+      // Python did not start: the next request tries again with a new worker.
+      if (started === worker) abandon(error.message);
+    });
   }
 
   function post(type, payload, delay) {
     var id = nextId++;
+    var answeredBefore = answers;
     var answer = new Promise(function (resolve, reject) {
       var timer = setTimeout(function () {
-        // A worker that answers nothing in time is stuck or gone: the next request gets a new one.
-        abandon(type === "init" ? "Le moteur de calcul met trop de temps à démarrer."
-          : "Le moteur de calcul ne répond plus.");
+        var message = type === "init" ? "Le moteur de calcul met trop de temps à démarrer."
+          : "Le moteur de calcul ne répond plus.";
+        if (answers > answeredBefore) {
+          // The worker answered others meanwhile: it is alive, only this request is late
+          // (a download on a slow line). Given up on alone; estimates go on.
+          pending.delete(id);
+          reject(failure(message));
+        } else {
+          abandon(message);      // silent since: stuck or gone, the next request gets a new one
+        }
       }, delay);
       pending.set(id, { resolve: resolve, reject: reject, timer: timer });
     });
