@@ -21,17 +21,32 @@ def estimate(query: str) -> str:
     return json.dumps(estimate_view(estimate_query(_rules, query), _rules), ensure_ascii=False)
 
 
-def coverage(instant: str, on_call: bool) -> str:
-    """Support status of the three levels at an ISO instant, as JSON (needs `holidays`)."""
+def _reunion_time(instant: str):
+    """An ISO instant from the page's clock, in Réunion time (no offset given: Réunion time)."""
     from datetime import datetime
 
-    from .coverage import status, utc_offset
-    from .report import coverage_view
-    from .reunion_holidays import reunion_holidays
+    from .coverage import utc_offset
 
     tz = utc_offset(_rules.utc_offset)
     moment = datetime.fromisoformat(instant.replace("Z", "+00:00"))
-    moment = (moment if moment.tzinfo else moment.replace(tzinfo=tz)).astimezone(tz)   # no offset: Réunion time
+    return (moment if moment.tzinfo else moment.replace(tzinfo=tz)).astimezone(tz), tz
+
+
+def date_text(instant: str) -> str:
+    """The day of an instant in La Réunion, as every page writes dates ("1er janvier 2027"):
+    the printed estimate's date, without leaving date formats to the browser."""
+    from .french import long_date
+
+    return long_date(_reunion_time(instant)[0].date())
+
+
+def coverage(instant: str, on_call: bool) -> str:
+    """Support status of the three levels at an ISO instant, as JSON (needs `holidays`)."""
+    from .coverage import status
+    from .report import coverage_view
+    from .reunion_holidays import reunion_holidays
+
+    moment, tz = _reunion_time(instant)
     calendar = reunion_holidays([moment.year, moment.year + 1])
     views = [coverage_view(level, status(schedule, moment, on_call, calendar, tz))
              for level, schedule in sorted(_rules.schedules.items())]

@@ -10,10 +10,6 @@ from datetime import date, datetime, time, timedelta, timezone
 from decimal import Decimal
 
 SEARCH_DAYS = 400     # enough to find the next opening across any run of closed days
-# Réunion time by its IANA name, for the browser's Intl date formatting: engines older than
-# 2023 throw RangeError on an offset such as "+04:00". Python keeps the offset of
-# rules/hours.yaml (no zone database in Pyodide); a test checks that both agree.
-TIME_ZONE = "Indian/Reunion"
 
 
 def utc_offset(text: str) -> timezone:

@@ -70,7 +70,8 @@ def clock(minutes: int) -> str:
 
 
 def time_of(moment) -> str:
-    """The time of a datetime, as `clock` writes it; midnight that ends a day is "minuit"."""
+    """The end of a span of time (a support window closes), as `clock` writes times: 00:00
+    is the midnight that ends the day before, "minuit"."""
     minutes = moment.hour * 60 + moment.minute
     return clock(minutes or 1440)
 
@@ -82,5 +83,6 @@ def long_date(day) -> str:
 
 
 def moment(when) -> str:
-    """datetime -> "lundi 21 décembre à 7 h"."""
-    return f"{DAY_NAMES[when.weekday()]} {when.day} {MONTH_NAMES[when.month - 1]} à {time_of(when)}"
+    """datetime -> "lundi 21 décembre à 7 h" (at 00:00, "à 0 h": the start of that day)."""
+    return (f"{DAY_NAMES[when.weekday()]} {when.day} {MONTH_NAMES[when.month - 1]} "
+            f"à {clock(when.hour * 60 + when.minute)}")

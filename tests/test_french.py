@@ -44,6 +44,7 @@ def test_a_support_window_and_a_moment_use_the_same_time_format():
     assert french.time_of(datetime(2026, 12, 21, 12, 0)) == french.clock(720) == f"12{NB}h"
     assert french.time_of(datetime(2026, 12, 22, 0, 0)) == "minuit"
     assert french.moment(datetime(2026, 12, 21, 7, 30)) == f"lundi 21 décembre à 7{NB}h{NB}30"
+    assert french.moment(datetime(2026, 12, 21, 0, 0)) == f"lundi 21 décembre à 0{NB}h"    # an opening, not "minuit"
 
 
 @pytest.mark.parametrize("low, high, text", [(0, 100000, f"0 à 100{NB}000"), (1, 250, "1 à 250"),

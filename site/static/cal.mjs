@@ -24,7 +24,9 @@ let staleTimer = 0;
 // (once, see recharge.js) brings the new page and its files, instead of the fallback.
 async function replacedByDeploy() {
   try {
-    const response = await fetch(PAGE_PATH, { cache: "no-cache" });
+    // Not for long: on a stalled line the fallback must not wait for this answer.
+    const signal = AbortSignal.timeout ? AbortSignal.timeout(5000) : undefined;
+    const response = await fetch(PAGE_PATH, { cache: "no-cache", signal });
     const build = /data-construction="([^"]*)"/.exec(await response.text());
     return Boolean(build) && build[1] !== root.dataset.construction;
   } catch {
@@ -149,13 +151,14 @@ function paint(view) {
 
 // The printed estimate and the QR code ---------------------------------------------------
 
-let printDate = null;   // built once: an Intl formatter costs more than a whole recompute
-
 function paintPrintout(view) {
   setText("impression-lien", location.href);
-  printDate ??= new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeZone: root.dataset.fuseau });
-  setText("impression-date", printDate.format(new Date()));
   setRows("impression-entrees", "modele-resume", view.resume);
+}
+
+// Today's date in La Réunion, written by the engine as every date of the site.
+function paintPrintDate() {
+  engine.ask("date", { instant: new Date().toISOString() }).then((text) => setText("impression-date", text), () => {});
 }
 
 function requestQr() {
@@ -203,6 +206,8 @@ function showEstimate(view, fillFields) {
     later(() => {
       engine.markUsed();
       requestQr();
+      paintPrintDate();
+      addEventListener("beforeprint", paintPrintDate);     // a page left open overnight
     }, { timeout: 1000 });
   } else {
     requestQr();

@@ -38,7 +38,7 @@ async function start({ pyodide: indexURL, lock, stdlib, engine, rules, wheels, e
   const api = py.pyimport("calculator.browser");
   mark("moteur_importe");
   api.load_rules(rulesJson);
-  mark("regles_validees");
+  mark("regles_chargees");
   return { py, api, wheels, lib };
 }
 
@@ -64,6 +64,7 @@ async function unpackWheels({ py, wheels, lib }) {
 
 const handlers = {
   estimate: ({ api }, { query }) => JSON.parse(api.estimate(query)),
+  date: ({ api }, { instant }) => api.date_text(instant),
   coverage: async (engine, { instant, onCall }) => {
     await loadExtras(engine);
     return JSON.parse(engine.api.coverage(instant, Boolean(onCall)));
@@ -77,6 +78,7 @@ const handlers = {
 const FAILED = {
   init: "Le moteur de calcul n'a pas pu démarrer.",
   estimate: "Le calcul a échoué.",
+  date: "La date n'a pas pu être écrite.",
   coverage: "L'état du support n'a pas pu être calculé.",
   qr: "Le QR code n'a pas pu être dessiné.",
 };
