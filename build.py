@@ -28,7 +28,7 @@ from build_steps.preview_image import share_image_png
 from build_steps.publishing import (RECOVERY_SCRIPT, SERVICE_WORKER, headers_file, recovery_script, robots_txt,
                                    service_worker_script, sitemap_xml)
 from build_steps.wheels import browser_wheels
-from calculator.coverage import TIME_ZONE, utc_offset, yearly_hours
+from calculator.coverage import utc_offset, yearly_hours
 from calculator.errors import RulesError
 from calculator.estimate import estimate_query
 from calculator.french import MODE_TEXT, format_hours, format_range
@@ -101,7 +101,6 @@ def compute_page_data(rules, year: int) -> dict:
         "niveaux": levels,
         "statuts": STATUS_TEXT,
         "profils": presets,
-        "fuseau": TIME_ZONE,
         "modes": MODE_TEXT,
         "annees": years,
         "jours_feries": holidays_table(rules, calendar),
@@ -172,14 +171,15 @@ def engine_config(assets: dict, base_url: str) -> dict:
             "env": BROWSER_PYTHON_ENV, "lib": BROWSER_LIB, "delais_ms": ENGINE_DELAYS_MS}
 
 
-def render_pages(output: Output, data: dict, assets: dict, base_url: str, site_origin: str, csp: str) -> list:
+def render_pages(output: Output, data: dict, assets: dict, base_url: str, site_origin: str, recovery: tuple) -> list:
     """Render every page; return the public paths to list in the sitemap."""
     env = Environment(loader=FileSystemLoader(SITE / "templates"), autoescape=True,
                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
     share_image = output.add_hashed("assets", "partage.png", share_image_png())
+    script, csp = recovery
     context = {**data, "base": base_url, "assets": assets, "asset": lambda name: base_url + assets[name],
                "moteur": engine_config(assets, base_url), "construction": build_id(assets),
-               "script_recharge": Markup(recovery_script(SITE / "static")[0]), "csp": csp, "origine": site_origin,
+               "script_recharge": Markup(script), "csp": csp, "origine": site_origin,
                "image_partage": f"{site_origin}{base_url}{share_image}"}
     pages = [(path, template, {}) for path, template in PAGES.items()]
     pages += [(f"prestations/niveau-{level['numero']}/index.html", "niveau.html", {"niveau": level})
@@ -207,12 +207,13 @@ def build(out_dir: Path, base_url: str = "/", rules_dir: Path = ROOT / "rules",
         data = compute_page_data(rules, reference_year(rules))
     with step("3. fichiers du navigateur (Pyodide, Python en bytecode, moteur, règles)"):
         assets = bundle_assets(output, rules, precompile_tour(rules, data))
-    csp = recovery_script(SITE / "static")[1]
+    recovery = recovery_script(SITE / "static")        # (inline script, the CSP that allows it)
     with step("4. pages rendues"):
-        public_pages = render_pages(output, data, assets, base_url, site_origin, csp)
+        public_pages = render_pages(output, data, assets, base_url, site_origin, recovery)
     with step("5. fichiers d'hébergement (service worker, _headers, sitemap, robots)"):
-        output.add(SERVICE_WORKER, service_worker_script(output, base_url, public_pages, SITE / "static"))
-        output.add("_headers", headers_file(base_url, public_pages, csp))
+        output.add(SERVICE_WORKER, service_worker_script(output, base_url, public_pages, SITE / "static",
+                                                         build_id(assets)))
+        output.add("_headers", headers_file(base_url, public_pages, recovery[1]))
         output.add("sitemap.xml", sitemap_xml(site_origin, base_url, public_pages))
         output.add("robots.txt", robots_txt(site_origin, base_url))
     with step(f"6. site écrit dans {out_dir}"):

@@ -36,8 +36,9 @@ def recovery_script(static: Path) -> tuple:
 SERVICE_WORKER = "sw.js"     # stays at the site root under a stable name: it is registered by URL
 
 
-def service_worker_script(output: Output, base_url: str, public_pages, static: Path) -> str:
-    """sw.js with this build's precache list; any change of page or asset gives a new worker."""
+def service_worker_script(output: Output, base_url: str, public_pages, static: Path, build: str) -> str:
+    """sw.js with this build's precache list and id (the pages' data-construction); any
+    change of page or asset gives a new worker."""
     def is_engine(path):
         return path.startswith("pyodide/") or path.endswith(".zip")
     files = sorted(path for path in output.files if path.startswith(("assets/", "pyodide/")))
@@ -48,9 +49,10 @@ def service_worker_script(output: Output, base_url: str, public_pages, static: P
     for path, data in sorted(output.files.items()):
         digest.update(path.encode() + b"\0" + hashlib.sha256(data).digest())
     version = digest.hexdigest()[:12]
-    precache = json.dumps({"version": version, "pages": pages, "assets": assets, "engine": engine}, sort_keys=True)
+    precache = json.dumps({"version": version, "build": build, "pages": pages, "assets": assets, "engine": engine},
+                          sort_keys=True)
     template = (static / SERVICE_WORKER).read_text(encoding="utf-8")
-    line = 'const PRECACHE = { version: "dev", pages: [], assets: [], engine: [] };'
+    line = 'const PRECACHE = { version: "dev", build: "dev", pages: [], assets: [], engine: [] };'
     if line not in template:
         raise BuildError(f"site/static/{SERVICE_WORKER}: the PRECACHE line to fill in is missing")
     return template.replace(line, f"const PRECACHE = {precache};")

@@ -9,10 +9,13 @@
 // others fetched, and the previous copy is deleted only once the new one is complete.
 // build.py replaces the PRECACHE line with this build's lists; new lists make a new worker.
 
-const PRECACHE = { version: "dev", pages: [], assets: [], engine: [] };
+const PRECACHE = { version: "dev", build: "dev", pages: [], assets: [], engine: [] };
 const CACHE = `prisme-${PRECACHE.version}`;
 const ASSETS = new Set([...PRECACHE.assets, ...PRECACHE.engine]);
 const REVALIDATE = { cache: "no-cache" };
+// Put in a copy once it holds the whole engine: the next deploy's worker carries the engine
+// over only for a device that had it (a URL nothing ever fetches).
+const ENGINE_COPIED = new URL("__moteur-copie__", self.registration.scope).href;
 
 async function store(cache, url, init) {
   const response = await fetch(url, init);
@@ -35,23 +38,24 @@ async function carryOrFetch(cache, previous, url) {
 }
 
 async function heldEngine(previous) {
-  for (const old of previous) {
-    const paths = (await old.keys()).map((request) => new URL(request.url).pathname);
-    if (paths.some((path) => path.includes("/pyodide/") || path.endsWith(".zip"))) return true;
-  }
+  for (const old of previous) if (await old.match(ENGINE_COPIED)) return true;
   return false;
 }
+
+const markEngineCopied = (cache) => cache.put(ENGINE_COPIED, new Response("1"));
 
 self.addEventListener("install", (event) => {
   event.waitUntil((async () => {
     const cache = await caches.open(CACHE);
     const previous = await previousCaches();
     // A device that could compute offline before this deploy can still compute after it.
-    const files = (await heldEngine(previous)) ? [...PRECACHE.assets, ...PRECACHE.engine] : PRECACHE.assets;
+    const withEngine = await heldEngine(previous);
+    const files = withEngine ? [...PRECACHE.assets, ...PRECACHE.engine] : PRECACHE.assets;
     await Promise.all([
       ...PRECACHE.pages.map((url) => store(cache, url, REVALIDATE)),
       ...files.map((url) => carryOrFetch(cache, previous, url)),
     ]);
+    if (withEngine) await markEngineCopied(cache);
     await self.skipWaiting();
   })());
 });
@@ -61,6 +65,7 @@ async function cacheEngine(client) {
   const missing = [];
   for (const path of PRECACHE.engine) if (!(await cache.match(path))) missing.push(path);
   await Promise.all(missing.map((path) => store(cache, path)));
+  await markEngineCopied(cache);
   client.postMessage({ type: "moteur-hors-ligne" });
 }
 
@@ -80,12 +85,21 @@ self.addEventListener("activate", (event) => {
   })());
 });
 
+// The offline copy keeps pages of this worker's build only: a newer deploy's page names
+// files this copy does not hold (the next worker brings both together).
+async function keepIfOurs(path, response) {
+  const page = await response.text();
+  if (!page.includes(`data-construction="${PRECACHE.build}"`)) return;
+  const cache = await caches.open(CACHE);
+  await cache.put(path, new Response(page, { headers: { "Content-Type": "text/html; charset=utf-8" } }));
+}
+
 async function networkFirst(event) {
   const path = new URL(event.request.url).pathname;
   try {
     const response = await fetch(new Request(event.request, REVALIDATE));
     // The offline copy is refreshed after the page is on its way, not before.
-    if (response.ok) event.waitUntil(caches.open(CACHE).then((cache) => cache.put(path, response.clone())));
+    if (response.ok) event.waitUntil(keepIfOurs(path, response.clone()));
     return response;
   } catch (error) {
     const cached = await caches.match(path, { cacheName: CACHE });
