@@ -48,15 +48,6 @@ def pyodide_version() -> str:
     return json.loads(package.read_text(encoding="utf-8"))["version"]
 
 
-def precompile_tour(rules, data: dict) -> dict:
-    """What the build asks of the engine in Pyodide before listing the modules it imported:
-    every page's estimate, and the support status on a public holiday and on a working day."""
-    year = data["annees"][0]
-    return {"queries": ["", *(preset.query for preset in rules.presets)],
-            "instants": [f"{year}-01-01T10:00:00", f"{year}-03-10T10:00:00"],
-            "link": "https://reunioninformatique.com/cal/?postes=5"}
-
-
 def precompiled(engine: bytes, rules_json: str, wheels, tour: dict) -> tuple:
     """(standard library, engine, [(name, wheel)]) as zips where every module the browser
     imports is bytecode for its Python: see precompile/. Made by Pyodide itself under
@@ -125,7 +116,7 @@ def run_precompile(node: str, cached: Path, engine: bytes, rules_json: str, whee
 
 
 def prune_bytecode_cache(keep: int) -> None:
-    """Each engine or rules edit makes a 6 MB entry: keep the most recently used ones."""
+    """Each engine or precompile edit makes a 6 MB entry: keep the most recently used ones."""
     def age(path):
         try:
             return time.time() - path.stat().st_mtime
