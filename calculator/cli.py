@@ -5,6 +5,7 @@ parser, so the CLI and the browser cannot disagree on what an input means.
 """
 
 import argparse
+import csv
 import json
 import sys
 from datetime import datetime
@@ -20,6 +21,7 @@ from .money import plain_amount
 from .query import parse_query
 from .report import coverage_json, estimate_json, estimate_view
 from .reunion_holidays import reunion_holidays
+from .sales import BatchError, batch, link, query_of
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -38,6 +40,13 @@ def _parser() -> argparse.ArgumentParser:
     when.add_argument("--date", help="AAAA-MM-JJTHH:MM, heure de La Réunion sauf décalage donné")
     when.add_argument("--annee", type=int, help="heures couvertes sur une année civile")
     cover.add_argument("--json", action="store_true", help="sortie JSON")
+    make_link = commands.add_parser("lien", help="le lien du calculateur pour ces valeurs")
+    make_link.add_argument("--base", required=True, help="adresse du site, par ex. https://reunioninformatique.com/")
+    for param in PARAMS:
+        make_link.add_argument(f"--{param.name}", help=f"{param.label} (comme dans le lien)")
+    many = commands.add_parser("lot", help="estimations et liens d'un fichier CSV de cabinets")
+    many.add_argument("fichier", help="CSV dont l'en-tête nomme les paramètres des liens (autres colonnes recopiées)")
+    many.add_argument("--base", required=True, help="adresse du site, par ex. https://reunioninformatique.com/")
     changes = commands.add_parser("comparer", help="effet sur les prix d'un changement des règles")
     changes.add_argument("--avant", metavar="REF", help="version git des règles à comparer "
                                                         "(par défaut : celle d'avant leur dernier changement)")
@@ -60,8 +69,7 @@ def _print_table(view: dict) -> None:
 
 
 def _devis(args, rules) -> int:
-    given = [(param.name, getattr(args, param.name)) for param in PARAMS if getattr(args, param.name) is not None]
-    estimate = estimate_query(rules, urlencode(given))
+    estimate = estimate_query(rules, urlencode(_given(args)))
     if args.json:
         print(json.dumps(estimate_json(estimate), ensure_ascii=False, indent=2))
     else:
@@ -112,7 +120,36 @@ def _comparer(args, rules) -> int:
     return 0
 
 
-COMMANDS = {"devis": _devis, "couverture": _couverture, "comparer": _comparer}
+def _given(args) -> list:
+    return [(param.name, getattr(args, param.name)) for param in PARAMS if getattr(args, param.name) is not None]
+
+
+def _lien(args, rules) -> int:
+    estimate = estimate_query(rules, query_of(_given(args)))
+    for notice in estimate.notices:
+        print(f"Avis : {notice}", file=sys.stderr)
+    print(link(args.base, estimate.query))
+    return 0
+
+
+def _lot(args, rules) -> int:
+    try:
+        with open(args.fichier, encoding="utf-8-sig", newline="") as file:
+            text = file.read()
+        sys.stdout.write(batch(text, rules, args.base))
+    except FileNotFoundError:
+        print(f"Fichier introuvable : « {args.fichier} ».", file=sys.stderr)
+        return 2
+    except (OSError, UnicodeDecodeError, csv.Error) as error:
+        print(f"Fichier illisible : « {args.fichier} » ({error}).", file=sys.stderr)
+        return 2
+    except BatchError as error:
+        print(f"Fichier illisible : « {args.fichier} » : {error}", file=sys.stderr)
+        return 2
+    return 0
+
+
+COMMANDS = {"devis": _devis, "couverture": _couverture, "comparer": _comparer, "lien": _lien, "lot": _lot}
 
 
 def main(argv=None) -> int:
