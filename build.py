@@ -25,7 +25,7 @@ from build_steps.browser_python import (BROWSER_LIB, BROWSER_PYTHON_ENV, PYODIDE
                                         precompiled, pyodide_version)
 from build_steps.output import BuildError, Output, write_output
 from build_steps.preview_image import share_image_png
-from build_steps.publishing import (RECOVERY_SCRIPT, SERVICE_WORKER, headers_file, recovery_script, robots_txt,
+from build_steps.publishing import (INLINE_SCRIPTS, SERVICE_WORKER, headers_file, inline_scripts, robots_txt,
                                    service_worker_script, sitemap_xml)
 from build_steps.wheels import browser_wheels
 from calculator.coverage import utc_offset, yearly_hours
@@ -34,6 +34,7 @@ from calculator.estimate import estimate_query
 from calculator.french import MODE_TEXT, format_hours, format_range
 from calculator.inputs import PARAMS
 from calculator.load import load_rules
+from calculator.query import TRUE_WORDS
 from calculator.offer import (STATUS_TEXT, holidays_table, hours_summary, price_list_date, rate_card, schedule_lines,
                               week_rows)
 from calculator.report import estimate_view
@@ -106,6 +107,7 @@ def compute_page_data(rules, year: int) -> dict:
         "jours_feries": holidays_table(rules, calendar),
         "estimation": estimate_view(default, rules),
         "params": PARAMS,
+        "mots_oui": " ".join(TRUE_WORDS),
         "plages": {param.name: format_range(param.minimum, param.maximum) for param in PARAMS
                    if param.minimum is not None},
         "communes": sorted(rules.communes, key=lambda commune: commune.slug),
@@ -145,8 +147,12 @@ def bundle_assets(output: Output, rules, tour: dict) -> dict:
         "wheels": [output.add_hashed("assets", name, data) for name, data in compiled_wheels],
     }
     for path in sorted((SITE / "static").iterdir()):
-        if path.name not in (SERVICE_WORKER, RECOVERY_SCRIPT):
+        if path.name != SERVICE_WORKER and path.name not in INLINE_SCRIPTS:
             assets[path.name] = output.add_hashed("assets", path.name, path.read_bytes())
+    # What arrives before the first estimate, for the page's progress bar.
+    startup = [assets[name] for name in ("lock", "stdlib", "engine", "rules")]
+    startup += [f"pyodide/{version}/{name}" for name in PYODIDE_FILES]
+    assets["octets_demarrage"] = sum(len(output.files[path]) for path in startup)
     return assets
 
 
@@ -168,18 +174,19 @@ def engine_config(assets: dict, base_url: str) -> dict:
     return {"pyodide": base_url + assets["pyodide"], "lock": base_url + assets["lock"],
             "stdlib": base_url + assets["stdlib"], "engine": base_url + assets["engine"],
             "rules": base_url + assets["rules"], "wheels": [base_url + wheel for wheel in assets["wheels"]],
-            "env": BROWSER_PYTHON_ENV, "lib": BROWSER_LIB, "delais_ms": ENGINE_DELAYS_MS}
+            "env": BROWSER_PYTHON_ENV, "lib": BROWSER_LIB, "delais_ms": ENGINE_DELAYS_MS,
+            "octets_demarrage": assets["octets_demarrage"]}
 
 
-def render_pages(output: Output, data: dict, assets: dict, base_url: str, site_origin: str, recovery: tuple) -> list:
+def render_pages(output: Output, data: dict, assets: dict, base_url: str, site_origin: str, inline: tuple) -> list:
     """Render every page; return the public paths to list in the sitemap."""
     env = Environment(loader=FileSystemLoader(SITE / "templates"), autoescape=True,
                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
     share_image = output.add_hashed("assets", "partage.png", share_image_png())
-    script, csp = recovery
+    scripts, csp = inline
     context = {**data, "base": base_url, "assets": assets, "asset": lambda name: base_url + assets[name],
                "moteur": engine_config(assets, base_url), "construction": build_id(assets),
-               "script_recharge": Markup(script), "csp": csp, "origine": site_origin,
+               "en_ligne": {name: Markup(text) for name, text in scripts.items()}, "csp": csp, "origine": site_origin,
                "image_partage": f"{site_origin}{base_url}{share_image}"}
     pages = [(path, template, {}) for path, template in PAGES.items()]
     pages += [(f"prestations/niveau-{level['numero']}/index.html", "niveau.html", {"niveau": level})
@@ -207,13 +214,13 @@ def build(out_dir: Path, base_url: str = "/", rules_dir: Path = ROOT / "rules",
         data = compute_page_data(rules, reference_year(rules))
     with step("3. fichiers du navigateur (Pyodide, Python en bytecode, moteur, règles)"):
         assets = bundle_assets(output, rules, precompile_tour(rules, data))
-    recovery = recovery_script(SITE / "static")        # (inline script, the CSP that allows it)
+    inline = inline_scripts(SITE / "static")        # ({name: script}, the CSP that allows them)
     with step("4. pages rendues"):
-        public_pages = render_pages(output, data, assets, base_url, site_origin, recovery)
+        public_pages = render_pages(output, data, assets, base_url, site_origin, inline)
     with step("5. fichiers d'hébergement (service worker, _headers, sitemap, robots)"):
         output.add(SERVICE_WORKER, service_worker_script(output, base_url, public_pages, SITE / "static",
                                                          build_id(assets)))
-        output.add("_headers", headers_file(base_url, public_pages, recovery[1]))
+        output.add("_headers", headers_file(base_url, public_pages, inline[1]))
         output.add("sitemap.xml", sitemap_xml(site_origin, base_url, public_pages))
         output.add("robots.txt", robots_txt(site_origin, base_url))
     with step(f"6. site écrit dans {out_dir}"):

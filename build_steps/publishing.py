@@ -10,12 +10,14 @@ from pathlib import Path
 from .output import BuildError, Output
 
 # Everything comes from our own origin; Pyodide needs only 'wasm-unsafe-eval' to compile, and
-# the one inline script (the deploy recovery, RECOVERY_SCRIPT) is allowed by its hash.
+# the inline scripts (INLINE_SCRIPTS) are allowed by their hashes, and no other.
 CONTENT_SECURITY_POLICY = ("default-src 'self'; script-src 'self' 'wasm-unsafe-eval' {inline}; worker-src 'self'; "
                            "connect-src 'self'; img-src 'self' data:; style-src 'self'; font-src 'self'; "
                            "object-src 'none'; base-uri 'self'; form-action 'self'")
-# Inlined in every page: it must run even when the page's hashed scripts are gone.
-RECOVERY_SCRIPT = "recharge.js"
+# Inlined in the pages, because they must run before anything else can load:
+# recharge.js even when the page's hashed scripts are gone (every page), saisie.js as soon as
+# the /cal/ form is parsed (a link's values in the fields from the first paint).
+INLINE_SCRIPTS = ("recharge.js", "saisie.js")
 SECURITY_HEADERS = {
     "Referrer-Policy": "strict-origin-when-cross-origin",
     "X-Content-Type-Options": "nosniff",
@@ -26,11 +28,13 @@ IMMUTABLE = "public, max-age=31536000, immutable"
 REVALIDATE = "no-cache"
 
 
-def recovery_script(static: Path) -> tuple:
-    """(script text, Content-Security-Policy that allows it inline and nothing else inline)."""
-    text = (static / RECOVERY_SCRIPT).read_text(encoding="utf-8")
-    digest = base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode("ascii")
-    return text, CONTENT_SECURITY_POLICY.format(inline=f"'sha256-{digest}'")
+def inline_scripts(static: Path) -> tuple:
+    """({name: script text}, the Content-Security-Policy that allows them inline and nothing
+    else inline)."""
+    texts = {name: (static / name).read_text(encoding="utf-8") for name in INLINE_SCRIPTS}
+    hashes = " ".join("'sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode("ascii")
+                      + "'" for text in texts.values())
+    return texts, CONTENT_SECURITY_POLICY.format(inline=hashes)
 
 
 SERVICE_WORKER = "sw.js"     # stays at the site root under a stable name: it is registered by URL

@@ -98,12 +98,25 @@ def inputs_summary(inputs, rules) -> list:
     return rows
 
 
+def email(estimate, summary: list, company: str) -> dict:
+    """« Envoyer par e-mail »: a subject and a body that stand on their own in a mailbox
+    (inputs, the three totals, the recommended level); the page appends the estimate's link."""
+    inputs = "\n".join(f"- {row['libelle']} : {row['valeur']}" for row in summary)
+    totals = "\n".join(f"- Niveau {number} : {format_eur(level.total_ht)} HT par mois, "
+                       f"{format_eur(level.total_ttc)} TTC" for number, level in estimate.levels.items())
+    body = (f"Estimation de maintenance informatique, {company}.\n\n{inputs}\n\n{totals}\n\n"
+            f"Niveau recommandé : niveau {estimate.recommended}.\n"
+            f"Estimation indicative, ne vaut pas devis.\n\nLien de l'estimation : ")
+    return {"sujet": f"Estimation de maintenance : niveau {estimate.recommended} recommandé", "corps": body}
+
+
 def estimate_view(estimate, rules) -> dict:
     """Everything the /cal/ results show, formatted; the same dict feeds Jinja and the worker."""
     inputs = estimate.inputs
     commune = rules.commune(inputs.commune)
     shown = inputs.niveau or estimate.recommended
     shown_level = estimate.levels[shown]
+    summary = inputs_summary(inputs, rules)
     return {
         "niveaux": [level_view(level, estimate.recommended, shown) for level in estimate.levels.values()],
         "recommande": estimate.recommended,
@@ -121,7 +134,8 @@ def estimate_view(estimate, rules) -> dict:
         "tva_pourcent": format_number(rules.vat_percent),
         "avis": list(estimate.notices),
         "entrees": inputs_json(inputs),
-        "resume": inputs_summary(inputs, rules),
+        "resume": summary,
+        "courriel": email(estimate, summary, rules.texts.company.name),
         "requete": estimate.query,
     }
 

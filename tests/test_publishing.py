@@ -37,9 +37,14 @@ def test_workflow_tests_builds_and_deploys_to_pages():
         assert step in workflow, step
 
 
+def sha256_source(text: str) -> str:
+    return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode()).digest()).decode() + "'"
+
+
 def test_every_page_has_a_strict_content_security_policy(built_site):
-    recovery = (ROOT / "site" / "static" / publishing.RECOVERY_SCRIPT).read_text(encoding="utf-8")
-    allowed = "'sha256-" + base64.b64encode(hashlib.sha256(recovery.encode()).digest()).decode() + "'"
+    inline = [(ROOT / "site" / "static" / name).read_text(encoding="utf-8") for name in publishing.INLINE_SCRIPTS]
+    recovery, link_echo = inline
+    allowed = " ".join(sha256_source(text) for text in inline)
     headers = (built_site / "_headers").read_text(encoding="utf-8")
     for page in html_pages(built_site):
         html = page.read_text(encoding="utf-8")
@@ -48,8 +53,10 @@ def test_every_page_has_a_strict_content_security_policy(built_site):
         text = policy.group(1).replace("&#39;", "'")
         assert f"script-src 'self' 'wasm-unsafe-eval' {allowed};" in text and f"{text}; frame-ancestors" in headers
         assert "unsafe-inline" not in text and "'unsafe-eval'" not in text
-        # The one inline script is the deploy recovery, exactly as hashed in the policy.
-        assert re.findall(r"<script(?![^>]*\bsrc=)[^>]*>(.*?)</script>", html, re.S) == [recovery], page
+        # The inline scripts are the deploy recovery, and on /cal/ the link's echo in the form,
+        # exactly as hashed in the policy.
+        expected = [recovery, link_echo] if 'id="formulaire"' in html else [recovery]
+        assert re.findall(r"<script(?![^>]*\bsrc=)[^>]*>(.*?)</script>", html, re.S) == expected, page
         assert not re.search(r"\son[a-z]+=", html), f"event-handler attribute in {page}"
         assert not re.search(r'(?:src|href)="(?:https?:)?//', html.split("</head>")[1]), f"other origin in {page}"
 

@@ -6,6 +6,7 @@ import re
 import subprocess
 import sys
 from pathlib import Path
+from urllib.parse import parse_qs
 
 import pytest
 import segno
@@ -159,3 +160,34 @@ def test_qr_code_encodes_the_current_link(page, site_url):
     page.wait_for_selector(READY)
     changed = segno.make(f"{site_url}/cal/?postes=4", error="m").svg_data_uri(scale=4, border=2, dark="#1a1a1a")
     expect(page.locator("#qr")).to_have_attribute("src", changed)
+
+
+# Sending by e-mail ----------------------------------------------------------------------------
+
+def mail(page) -> dict:
+    href = page.get_attribute("#courriel", "href")
+    assert href.startswith("mailto:?")
+    return {key: values[0] for key, values in parse_qs(href[len("mailto:?"):]).items()}
+
+
+def test_email_link_carries_the_current_estimate(page, site_url):
+    page.goto(f"{site_url}/cal/?postes=7&serveurs=1&imagerie=2")
+    page.wait_for_selector(READY, timeout=BOOT_TIMEOUT)
+    message = mail(page)
+    assert message["subject"] == "Estimation de maintenance : niveau 2 recommandé"
+    assert "Niveau 2 : 409,00\u00a0€ HT par mois, 443,77\u00a0€ TTC" in message["body"]
+    assert "- Postes de travail : 7" in message["body"]
+    assert message["body"].endswith(f"Lien de l'estimation : {site_url}/cal/?postes=7&serveurs=1&imagerie=2")
+    page.fill("#champ-postes", "20")
+    page.wait_for_selector(READY)
+    message = mail(page)
+    assert message["subject"] == "Estimation de maintenance : niveau 3 recommandé"
+    assert message["body"].endswith("/cal/?postes=20&serveurs=1&imagerie=2")
+
+
+def test_email_link_is_there_without_javascript(built_site):
+    """The prerendered page already carries its estimate's e-mail, with its own address."""
+    html = (built_site / "cal" / "cabinet-dentaire-panoramique" / "index.html").read_text(encoding="utf-8")
+    href = re.search(r'id="courriel" class="bouton" href="([^"]+)"', html).group(1).replace("&amp;", "&")
+    body = parse_qs(href[len("mailto:?"):])["body"][0]
+    assert body.endswith("Lien de l'estimation : https://reunioninformatique.com/cal/cabinet-dentaire-panoramique/")

@@ -119,20 +119,40 @@ def test_amounts_stay_inside_their_level_card(browser, site_url, width):
     assert all(overflow <= 0.5 for overflow in spill), spill
 
 
-STALE_AT_FIRST_PAINT = """
-document.addEventListener("DOMContentLoaded", () => {
-  window.staleAtFirstPaint = getComputedStyle(document.getElementById("etat-calcul")).visibility;
-});
-"""
+def test_a_link_shows_its_values_and_the_download_until_its_figures_arrive(page, site_url):
+    """On a phone the engine takes seconds to arrive: meanwhile the form shows the link's own
+    values, a progress bar says how much has arrived, and the prerendered default figures
+    are not presented as the link's."""
+    held = []
+    page.route("**/assets/engine-*.zip", lambda route: held.append(route))
+    page.goto(f"{site_url}/cal/?postes=12&tpe=oui&commune=saint-paul&serveurs=abc")
+    assert page.input_value("#champ-postes") == "12" and page.input_value("#champ-commune") == "saint-paul"
+    assert page.is_checked("#champ-tpe")
+    progress = page.locator("#chargement")
+    expect(progress).to_be_visible()
+    expect(page.get_by_label(re.compile(r"^Chargement du calculateur : \d+,\d / \d+,\d Mo$"))).to_be_visible()
+    page.wait_for_function("() => document.getElementById('chargement').value > 0", timeout=BOOT_TIMEOUT)
+    for figure in ("#total-ht-2", "#tva-2", "#niveau-recommande", "#lignes-2"):
+        expect(page.locator(figure)).to_be_hidden()          # the defaults' figures, 88,00 € for 1 workstation
+    while not held:
+        page.wait_for_timeout(50)
+    arrived = progress.evaluate("bar => bar.value")
+    held[0].continue_()
+    page.wait_for_selector(READY, timeout=BOOT_TIMEOUT)
+    assert arrived < progress.evaluate("bar => bar.max")
+    expect(progress).to_be_hidden()
+    expect(page.locator("#total-ht-2")).to_be_visible()
+    expect(page.locator("#total-ht-2")).to_have_attribute("data-value", "482.00")   # 49 + 5 x 39 + 7 x 34
+    expect(page.locator("#avis")).to_contain_text("« serveurs »")                   # the engine's reading
+    assert page.input_value("#champ-serveurs") == "0"
 
 
-def test_a_links_figures_are_marked_stale_until_the_engine_answers(page, site_url):
-    """The prerendered figures are the defaults': a visitor must not take them for the link's."""
-    page.add_init_script(STALE_AT_FIRST_PAINT)
-    open_calculator(page, site_url, "postes=12")
-    assert page.evaluate("window.staleAtFirstPaint") == "visible"
-    expect(page.locator("#etat-calcul")).to_be_hidden()
-    expect(page.locator(".niveau").first).to_have_css("outline-style", "none")
+def test_cal_without_a_link_shows_its_estimate_at_once_without_progress(page, site_url):
+    page.route("**/assets/engine-*.zip", lambda route: None)      # the engine never arrives
+    page.goto(f"{site_url}/cal/")
+    expect(page.locator("#total-ht-2")).to_be_visible()
+    expect(page.locator("#total-ht-2")).to_have_text("88,00\u00a0€")
+    expect(page.locator("#chargement")).to_be_hidden()
 
 
 def test_a_prompt_recompute_does_not_flash_the_stale_marks(page, site_url):

@@ -7,9 +7,10 @@
   var root = document.documentElement;
   root.classList.add("js");
   if (location.search.length > 1) {
-    // The prerendered figures are the defaults', not this link's, until the engine answers.
+    // The prerendered figures are the defaults', not this link's: hidden, with the progress
+    // of the download in their place, until the engine answers.
     root.setAttribute("data-calcul", "en-cours");
-    root.classList.add("perime");
+    root.classList.add("attente");
   }
   // A link's own inputs, else the inputs this page was prerendered with (a preset page).
   var query = location.search.length > 1 ? location.search : root.dataset.requete;

@@ -45,6 +45,7 @@ function fail(error) {
 function showFallback(reason) {
   if (!failed) return;     // a later answer took the page back meanwhile
   form.inert = false;
+  root.classList.remove("attente");
   root.dataset.calcul = "indisponible";
   root.classList.add("echec");
   $("repli-cause").textContent = `${reason} `;
@@ -151,9 +152,12 @@ function paint(view) {
 
 // The printed estimate and the QR code ---------------------------------------------------
 
+// The printed estimate and the e-mail carry the page's current address, set just before.
 function paintPrintout(view) {
   setText("impression-lien", location.href);
   setRows("impression-entrees", "modele-resume", view.resume);
+  const { sujet, corps } = view.courriel;
+  $("courriel").href = `mailto:?subject=${encodeURIComponent(sujet)}&body=${encodeURIComponent(corps + location.href)}`;
 }
 
 // Today's date in La Réunion, written by the engine as every date of the site.
@@ -196,7 +200,7 @@ function showEstimate(view, fillFields) {
   paintPrintout(view);
   clearTimeout(staleTimer);
   staleTimer = 0;
-  root.classList.remove("perime");
+  root.classList.remove("perime", "attente");
   root.dataset.calcul = "pret";
   if (!firstPainted) {
     firstPainted = true;
@@ -244,7 +248,19 @@ async function copyLink() {
   }
 }
 
+// The download of the calculator, while a link waits for its figures. The only number this
+// file writes itself: Python, which writes all the others, is what is arriving.
+const megabytes = (bytes) => (bytes / 1e6).toFixed(1).replace(".", ",");
+
+function paintProgress(loaded, total) {
+  const bar = $("chargement");
+  bar.max = total;
+  bar.value = loaded;
+  setText("chargement-texte", `Chargement du calculateur : ${megabytes(loaded)} / ${megabytes(total)} Mo`);
+}
+
 function connect() {
+  engine.onProgress(paintProgress);
   // A link's own inputs are not in the prerendered form: it waits for the engine's reading
   // of the link, so that an early edit cannot replace them with the defaults.
   if (location.search.length > 1) form.inert = true;

@@ -15,6 +15,7 @@
   var answers = 0;              // answers received from the current worker
   var pending = new Map();      // request id -> { resolve, reject, timer }
   var usedCallbacks = [];
+  var progressCallbacks = [];
   var used = false;
 
   function failure(message, details) {
@@ -44,6 +45,10 @@
     if (event.target !== worker) return;      // from a worker already given up on
     var answer = event.data;
     answers += 1;
+    if (answer.type === "progression") {
+      progressCallbacks.forEach(function (callback) { callback(answer.result.loaded, answer.result.total); });
+      return;
+    }
     if (answer.type === "fatal") {
       abandon("Le moteur de calcul n'a pas pu démarrer.", answer.details || answer.error);
       return;
@@ -126,6 +131,8 @@
 
   var client = window.prismeMoteur = {
     ask: ask,
+    // (loaded, total): the bytes of the start-up downloads, while the worker starts.
+    onProgress: function (callback) { progressCallbacks.push(callback); },
     markUsed: markUsed,
     whenUsed: whenUsed,
     timings: null,

@@ -23,8 +23,44 @@ async function fetchText(url) {
 const timings = {};
 const mark = (name) => { timings[name] = Math.round(performance.now()); };
 
-async function start({ pyodide: indexURL, lock, stdlib, engine, rules, wheels, env, lib }) {
+// How much of the calculator has arrived, for the page's progress bar: the bytes of every
+// download until Python is ready, as they stream in (fetch), or once a script is in
+// (Pyodide's own modules are imported, not fetched). `total` comes from the build.
+function countDownloads(total) {
+  let loaded = 0;
+  let sent = 0;
+  const report = (force) => {
+    const now = performance.now();
+    if (!force && now - sent < 100) return;       // ten reports a second at most
+    sent = now;
+    self.postMessage({ id: null, type: "progression", result: { loaded: Math.min(loaded, total), total } });
+  };
+  const add = (bytes) => { loaded += bytes; report(false); };
+  const plainFetch = self.fetch;
+  self.fetch = async (...args) => {
+    const response = await plainFetch(...args);
+    if (!response.body) return response;
+    const counted = response.body.pipeThrough(new TransformStream({
+      transform(chunk, controller) { add(chunk.byteLength); controller.enqueue(chunk); },
+    }));
+    // Same status and headers: WebAssembly streaming compilation reads the MIME type.
+    return new Response(counted, { status: response.status, statusText: response.statusText, headers: response.headers });
+  };
+  const scripts = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) if (entry.initiatorType !== "fetch") add(entry.decodedBodySize);
+  });
+  scripts.observe({ type: "resource", buffered: true });
+  return () => {
+    self.fetch = plainFetch;      // later downloads (the wheels) are not the start-up's
+    scripts.disconnect();
+    loaded = total;
+    report(true);
+  };
+}
+
+async function start({ pyodide: indexURL, lock, stdlib, engine, rules, wheels, env, lib, octets_demarrage }) {
   mark("debut");
+  const downloaded = countDownloads(octets_demarrage);
   // The engine and the rules download while Pyodide compiles.
   const files = Promise.all([fetchBytes(engine), fetchText(rules)]).then((result) => { mark("moteur_et_regles_recus"); return result; });
   const { loadPyodide } = await import(`${indexURL}pyodide.mjs`);
@@ -32,6 +68,7 @@ async function start({ pyodide: indexURL, lock, stdlib, engine, rules, wheels, e
   const py = await loadPyodide({ indexURL, lockFileURL: lock, stdLibURL: stdlib, env });
   mark("pyodide_pret");
   const [engineZip, rulesJson] = await files;
+  downloaded();
   py.unpackArchive(engineZip, "zip", { extractDir: lib });
   py.pyimport("sys").path.insert(0, lib);
   mark("moteur_decompresse");
