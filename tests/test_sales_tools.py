@@ -165,6 +165,8 @@ def test_qr_code_encodes_the_current_link(page, site_url):
 # Sending by e-mail ----------------------------------------------------------------------------
 
 def mail(page) -> dict:
+    """The e-mail as the visitor gets it: the link is brought up to date as it is reached."""
+    page.focus("#courriel")
     href = page.get_attribute("#courriel", "href")
     assert href.startswith("mailto:?")
     return {key: values[0] for key, values in parse_qs(href[len("mailto:?"):]).items()}

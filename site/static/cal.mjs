@@ -152,12 +152,22 @@ function paint(view) {
 
 // The printed estimate and the QR code ---------------------------------------------------
 
-// The printed estimate and the e-mail carry the page's current address, set just before.
+// The printed estimate carries the page's current address, set just before.
 function paintPrintout(view) {
   setText("impression-lien", location.href);
   setRows("impression-entrees", "modele-resume", view.resume);
-  const { sujet, corps } = view.courriel;
-  $("courriel").href = `mailto:?subject=${encodeURIComponent(sujet)}&body=${encodeURIComponent(corps + location.href)}`;
+  latestEmail = view.courriel;
+}
+
+// The e-mail link is brought up to date when the visitor reaches for it, not on every
+// keystroke: changing a link's address restyles the page (+10 ms on slow recomputes).
+let latestEmail = null;
+
+function refreshEmailLink() {
+  if (!latestEmail) return;
+  const { sujet, corps } = latestEmail;
+  const href = `mailto:?subject=${encodeURIComponent(sujet)}&body=${encodeURIComponent(corps + location.href)}`;
+  if ($("courriel").href !== href) $("courriel").href = href;
 }
 
 // Today's date in La Réunion, written by the engine as every date of the site.
@@ -272,6 +282,9 @@ function connect() {
   });
   form.addEventListener("submit", (event) => event.preventDefault());
   $("copier").addEventListener("click", copyLink);
+  for (const reach of ["pointerenter", "focus", "pointerdown", "click"]) {
+    $("courriel").addEventListener(reach, refreshEmailLink);     // click: before it is followed
+  }
 }
 
 connect();

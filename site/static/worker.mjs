@@ -24,8 +24,10 @@ const timings = {};
 const mark = (name) => { timings[name] = Math.round(performance.now()); };
 
 // How much of the calculator has arrived, for the page's progress bar: the bytes of every
-// download until Python is ready, as they stream in (fetch), or once a script is in
-// (Pyodide's own modules are imported, not fetched). `total` comes from the build.
+// download until Python is ready, as they stream in (fetch), or once a file is in
+// (Pyodide's own modules are imported, not fetched; the WebAssembly goes to the compiler
+// untouched, since Chromium keeps its compiled code only for a response from the HTTP
+// cache, which a counted copy is not). `total` comes from the build.
 function countDownloads(total) {
   let loaded = 0;
   let sent = 0;
@@ -36,10 +38,12 @@ function countDownloads(total) {
     self.postMessage({ id: null, type: "progression", result: { loaded: Math.min(loaded, total), total } });
   };
   const add = (bytes) => { loaded += bytes; report(false); };
+  const streamed = new Set();
   const plainFetch = self.fetch;
   self.fetch = async (...args) => {
     const response = await plainFetch(...args);
-    if (!response.body) return response;
+    if (!response.body || response.url.endsWith(".wasm")) return response;
+    streamed.add(response.url);
     const counted = response.body.pipeThrough(new TransformStream({
       transform(chunk, controller) { add(chunk.byteLength); controller.enqueue(chunk); },
     }));
@@ -47,7 +51,7 @@ function countDownloads(total) {
     return new Response(counted, { status: response.status, statusText: response.statusText, headers: response.headers });
   };
   const scripts = new PerformanceObserver((list) => {
-    for (const entry of list.getEntries()) if (entry.initiatorType !== "fetch") add(entry.decodedBodySize);
+    for (const entry of list.getEntries()) if (!streamed.has(entry.name)) add(entry.decodedBodySize);
   });
   scripts.observe({ type: "resource", buffered: true });
   return () => {
