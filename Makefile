@@ -12,7 +12,7 @@ NODE_DEPS := node_modules/.package-lock.json
 # of one commit are byte-identical (build.py reads it; see README, Publishing).
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null)
 
-.PHONY: serve test build setup system-packages bench clean
+.PHONY: serve test build setup system-packages bench bench-reseau clean
 
 setup: $(PY_DEPS) $(NODE_DEPS)
 
@@ -40,6 +40,11 @@ test: setup system-packages
 
 bench: setup system-packages
 	$(PY) bench/run.py
+
+# A prefilled link opened over a phone's network (see README, Performance).
+bench-reseau: setup system-packages
+	$(PY) bench/run.py --reseau 10,40 --runs 3
+	$(PY) bench/run.py --reseau 1.6,150 --runs 2
 
 clean:
 	rm -rf dist build-cache .pytest_cache .hypothesis

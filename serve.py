@@ -91,6 +91,16 @@ class PagesLikeHandler(SiteHandler):
     site asks for, gzip for what compresses, and revalidation by ETag."""
     MAX_AGE = "max-age=600"
     GZIPPED = (".html", ".js", ".mjs", ".css", ".json", ".svg", ".wasm", ".xml", ".txt")
+    _gzipped = {}     # ETag -> compressed body: the 8 MB of WebAssembly are compressed once
+
+    def gzip_body(self, body: bytes, etag: str) -> bytes:
+        if etag not in self._gzipped:
+            self._gzipped[etag] = gzip.compress(body, compresslevel=6, mtime=0)
+        return self._gzipped[etag]
+
+    def send_body(self, body: bytes) -> None:
+        """Where the response body goes out (bench/ paces it through a slow link)."""
+        self.wfile.write(body)
 
     def do_GET(self):
         self._answer(with_body=True)
@@ -120,7 +130,7 @@ class PagesLikeHandler(SiteHandler):
             return
         compress = file.suffix in self.GZIPPED and "gzip" in self.headers.get("Accept-Encoding", "")
         if compress:
-            body = gzip.compress(body, mtime=0)
+            body = self.gzip_body(body, etag)
         self.send_response(status)
         self.send_header("Content-Type", self.extensions_map.get(file.suffix, "application/octet-stream"))
         self.send_header("Content-Length", str(len(body)))
@@ -133,7 +143,7 @@ class PagesLikeHandler(SiteHandler):
             self.send_header("Content-Encoding", "gzip")
         self.end_headers()
         if with_body:
-            self.wfile.write(body)
+            self.send_body(body)
 
     def end_headers(self):
         http.server.BaseHTTPRequestHandler.end_headers(self)     # no _headers: Pages ignores it

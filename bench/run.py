@@ -5,6 +5,11 @@ the bytes it sends, then measures, interleaved and with a fresh browser context 
 run: time to the first estimate (cold and warm), recompute latency, main-thread blocking,
 bytes before the first estimate and in total. Prints one table and writes bench/latest.json.
 Ratios come from the same run: the machine is noisy, absolute times are not comparable.
+
+`--reseau 10,40` (Mbit/s, round-trip ms) measures instead a prefilled link opened cold over
+one shared link of that speed, from a server that gzips as GitHub Pages does (network.py):
+time to the first estimate and wire bytes before it, against the floor over the same link.
+It writes bench/latest-reseau-<Mbit/s>-<ms>.json.
 """
 
 import argparse
@@ -27,6 +32,7 @@ import build  # noqa: E402
 from build_steps.browser_python import PYODIDE_NPM, pyodide_version  # noqa: E402
 from serve import SiteHandler, make_server  # noqa: E402
 from chromium import launch_options  # noqa: E402
+from bench.network import SharedLink, throttled_handler  # noqa: E402
 
 LINK = "/cal/?postes=7&serveurs=1&imagerie=2&commune=saint-paul"
 TARGETS = {"plancher_worker": "/bench-floor/worker.html", "plancher_principal": "/bench-floor/main.html", "site": LINK}
@@ -296,11 +302,98 @@ def table(summary: dict) -> str:
     return "\n".join(lines)
 
 
+# Over a phone's network: (Mbit/s, round-trip ms) -> targets, as ratios to the floor.
+NETWORK_TARGETS = {(10.0, 40.0): {"premiere_estimation": 0.75, "octets_avant_estimation": 0.85}}
+
+
+def network_run(playwright, launch, base, path, log) -> dict:
+    """One cold visit in a brand-new profile, over the throttled link."""
+    profile = tempfile.mkdtemp(prefix="bench-profil-")
+    context = playwright.chromium.launch_persistent_context(profile, **launch)
+    context.add_init_script(PROBE)
+    page = context.pages[0] if context.pages else context.new_page()
+    log.clear()
+    page.goto(base + path, timeout=300_000)
+    pret = wait_pret(page, timeout_s=600)
+    pret_epoch = page.evaluate("performance.timeOrigin") + pret - browser_clock_offset_ms(page)
+    result = {"pret_ms": pret, "octets_fil_avant": log.bytes_until(pret_epoch),
+              "fichiers_avant": log.paths_until(pret_epoch)}
+    context.close()
+    shutil.rmtree(profile, ignore_errors=True)
+    return result
+
+
+def network_summary(runs: dict, profile: tuple) -> dict:
+    def med(name, key):
+        return median([run[key] for run in runs[name]])
+
+    floor = min(("plancher_worker", "plancher_principal"), key=lambda name: med(name, "pret_ms"))
+    targets = NETWORK_TARGETS.get(profile, {})
+    summary = {"reseau": {"mbit_s": profile[0], "aller_retour_ms": profile[1]}, "plancher_choisi": floor}
+    for key, field in (("premiere_estimation", "pret_ms"), ("octets_avant_estimation", "octets_fil_avant")):
+        row = {"site": med("site", field), "plancher": med(floor, field)}
+        row["ratio"] = row["site"] / row["plancher"]
+        if key in targets:
+            row["cible"] = f"<= {targets[key]} x plancher"
+            row["tenue"] = row["ratio"] <= targets[key]
+        summary[key] = row
+    return summary
+
+
+def network_table(summary: dict) -> str:
+    lines = [f"Réseau : {summary['reseau']['mbit_s']:g} Mbit/s, aller-retour {summary['reseau']['aller_retour_ms']:g} ms",
+             "| mesure | site | plancher | ratio | cible | tenue |", "|---|---|---|---|---|---|"]
+    for label, key, shown in (("Première estimation, à froid", "premiere_estimation", lambda v: f"{v / 1000:.1f} s"),
+                              ("Octets sur le fil avant la première estimation", "octets_avant_estimation",
+                               lambda v: f"{v / 1e6:.2f} Mo")):
+        row = summary[key]
+        held = "oui" if row.get("tenue") else ("NON" if "tenue" in row else "")
+        lines.append(f"| {label} | {shown(row['site'])} | {shown(row['plancher'])} | {row['ratio']:.2f} | "
+                     f"{row.get('cible', 'mesurée')} | {held} |")
+    return "\n".join(lines)
+
+
+def main_network(args) -> int:
+    from playwright.sync_api import sync_playwright
+
+    profile = tuple(float(part) for part in args.reseau.split(","))
+    with tempfile.TemporaryDirectory() as folder:
+        site = prepare_site(Path(folder))
+        log = ByteLog()
+        server = make_server(site, 0, handler=throttled_handler(SharedLink(*profile), log))
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        base = f"http://127.0.0.1:{server.server_address[1]}"
+        runs = {name: [] for name in TARGETS}
+        with sync_playwright() as playwright:
+            launch = launch_options(playwright.chromium.executable_path)
+            for number in range(args.runs):
+                for name, path in TARGETS.items():
+                    runs[name].append(network_run(playwright, launch, base, path, log))
+                print(f"passe {number + 1}/{args.runs} terminée", file=sys.stderr)
+            chromium = playwright.chromium.launch(**launch)
+            version = chromium.version
+            chromium.close()
+        server.shutdown()
+    summary = network_summary(runs, profile)
+    report = {"date": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+              "machine": {"systeme": platform.platform(), "processeurs": os.cpu_count(),
+                          "chromium": version, "passes": args.runs},
+              "resume": summary, "passes": runs}
+    target = ROOT / "bench" / f"latest-reseau-{profile[0]:g}-{profile[1]:g}.json"
+    target.write_text(json.dumps(report, ensure_ascii=False, indent=1), encoding="utf-8")
+    print(network_table(summary))
+    return 0
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--json", default=str(ROOT / "bench" / "latest.json"))
+    parser.add_argument("--reseau", metavar="MBIT_S,ALLER_RETOUR_MS",
+                        help="mesurer un lien prérempli sur un réseau lent, par ex. 10,40 ou 1.6,150")
     args = parser.parse_args(argv)
+    if args.reseau:
+        return main_network(args)
     from playwright.sync_api import sync_playwright
 
     with tempfile.TemporaryDirectory() as folder:
