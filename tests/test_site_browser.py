@@ -147,6 +147,25 @@ def test_a_link_shows_its_values_and_the_download_until_its_figures_arrive(page,
     assert page.input_value("#champ-serveurs") == "0"
 
 
+def test_a_tracking_tag_alone_keeps_the_prerendered_estimate(page, site_url):
+    """/cal/?fbclid=… (a link shared on a social network) carries no input: its figures are
+    the prerendered ones, shown at once, not hidden behind a download."""
+    page.route("**/assets/engine-*.zip", lambda route: None)      # the engine never arrives
+    page.goto(f"{site_url}/cal/?fbclid=IwAR0abc")
+    expect(page.locator("#total-ht-2")).to_be_visible()
+    expect(page.locator("#chargement")).to_be_hidden()
+
+
+def test_a_link_never_stays_hidden_when_the_page_script_is_missing(page, site_url):
+    """A browser too old for modules, or a file that did not load: the fallback shows."""
+    page.route("**/assets/cal-*.mjs", lambda route: route.abort())
+    page.goto(f"{site_url}/cal/?postes=4")
+    page.wait_for_selector('html[data-calcul="indisponible"]', timeout=BOOT_TIMEOUT)
+    expect(page.locator("#repli")).to_be_visible()
+    expect(page.locator("#total-ht-2")).to_be_visible()
+    expect(page.locator("#chargement")).to_be_hidden()
+
+
 def test_cal_without_a_link_shows_its_estimate_at_once_without_progress(page, site_url):
     page.route("**/assets/engine-*.zip", lambda route: None)      # the engine never arrives
     page.goto(f"{site_url}/cal/")
@@ -242,6 +261,8 @@ def test_fallback_when_a_download_fails(page, site_url, blocked):
     page.goto(f"{site_url}/cal/?postes=4")
     page.wait_for_selector('html[data-calcul="indisponible"]', timeout=BOOT_TIMEOUT)
     expect(page.locator("#repli")).to_be_visible()
+    expect(page.locator("#total-ht-2")).to_be_visible()         # no longer hidden behind the progress
+    expect(page.locator("#chargement")).to_be_hidden()
     expect(page.locator("#repli-raison")).to_contain_text("Le moteur de calcul n'a pas pu démarrer")
 
 

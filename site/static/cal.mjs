@@ -4,6 +4,7 @@
 
 const root = document.documentElement;
 const engine = window.prismeMoteur;
+window.prismeCalPret = true;      // boot.js falls back by itself when this file never runs
 const form = document.getElementById("formulaire");
 const $ = (id) => document.getElementById(id);
 const PAGE_PATH = location.pathname;   // /cal/ or a preset page, before any replaceState
@@ -273,7 +274,7 @@ function connect() {
   engine.onProgress(paintProgress);
   // A link's own inputs are not in the prerendered form: it waits for the engine's reading
   // of the link, so that an early edit cannot replace them with the defaults.
-  if (location.search.length > 1) form.inert = true;
+  if (root.classList.contains("attente")) form.inert = true;
   estimate(window.prismePremiereEstimation, true);
   form.addEventListener("input", () => recompute(false));
   form.addEventListener("change", (event) => {

@@ -46,6 +46,8 @@
     var answer = event.data;
     answers += 1;
     if (answer.type === "progression") {
+      // Bytes still arriving: a slow line, not a stuck worker; the delays start again.
+      pending.forEach(function (request) { request.restart(); });
       progressCallbacks.forEach(function (callback) { callback(answer.result.loaded, answer.result.total); });
       return;
     }
@@ -86,7 +88,7 @@
     var id = nextId++;
     var answeredBefore = answers;
     var answer = new Promise(function (resolve, reject) {
-      var timer = setTimeout(function () {
+      function late() {
         var message = type === "init" ? "Le moteur de calcul met trop de temps à démarrer."
           : "Le moteur de calcul ne répond plus.";
         if (answers > answeredBefore) {
@@ -97,8 +99,13 @@
         } else {
           abandon(message);      // silent since: stuck or gone, the next request gets a new one
         }
-      }, delay);
-      pending.set(id, { resolve: resolve, reject: reject, timer: timer });
+      }
+      var request = { resolve: resolve, reject: reject, timer: setTimeout(late, delay) };
+      request.restart = function () {
+        clearTimeout(request.timer);
+        request.timer = setTimeout(late, delay);
+      };
+      pending.set(id, request);
     });
     worker.postMessage({ id: id, type: type, payload: payload });
     return answer;

@@ -10,8 +10,7 @@
     var field = form.elements.namedItem(name);
     if (!field || !field.tagName) return;
     if (field.type === "checkbox") field.checked = yes.indexOf(value.trim().toLowerCase()) !== -1;
-    else if (field.tagName !== "SELECT" || field.querySelector('option[value="' + CSS.escape(value) + '"]')) {
-      field.value = value;
-    }
+    else if (field.type === "number") field.value = value.replace(",", ".");    // heures=2,5 is a link's way
+    else if (field.querySelector('option[value="' + CSS.escape(value) + '"]')) field.value = value;
   });
 })();

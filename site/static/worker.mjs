@@ -24,10 +24,11 @@ const timings = {};
 const mark = (name) => { timings[name] = Math.round(performance.now()); };
 
 // How much of the calculator has arrived, for the page's progress bar: the bytes of every
-// download until Python is ready, as they stream in (fetch), or once a file is in
-// (Pyodide's own modules are imported, not fetched; the WebAssembly goes to the compiler
+// download until Python is ready, as they stream in (fetch), or once a script is in
+// (Pyodide's own modules are imported, not fetched). The WebAssembly goes to the compiler
 // untouched, since Chromium keeps its compiled code only for a response from the HTTP
-// cache, which a counted copy is not). `total` comes from the build.
+// cache, which a counted copy is not: its bytes are counted on a clone. `total` comes from
+// the build.
 function countDownloads(total) {
   let loaded = 0;
   let sent = 0;
@@ -42,8 +43,15 @@ function countDownloads(total) {
   const plainFetch = self.fetch;
   self.fetch = async (...args) => {
     const response = await plainFetch(...args);
-    if (!response.body || response.url.endsWith(".wasm")) return response;
+    if (!response.body) return response;
     streamed.add(response.url);
+    if (response.url.endsWith(".wasm")) {
+      const reader = response.clone().body.getReader();
+      (async () => {
+        for (let part = await reader.read(); !part.done; part = await reader.read()) add(part.value.byteLength);
+      })().catch(() => {});
+      return response;
+    }
     const counted = response.body.pipeThrough(new TransformStream({
       transform(chunk, controller) { add(chunk.byteLength); controller.enqueue(chunk); },
     }));
