@@ -134,9 +134,15 @@ def _lien(args, rules) -> int:
 
 def _lot(args, rules) -> int:
     try:
-        with open(args.fichier, encoding="utf-8-sig", newline="") as file:
-            text = file.read()
-        sys.stdout.write(batch(text, rules, args.base))
+        with open(args.fichier, "rb") as file:
+            data = file.read()
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError:      # Excel's « CSV (séparateur : point-virgule) » on Windows
+            text = data.decode("cp1252")
+            print("Avis : fichier lu en Windows-1252 (il n'est pas en UTF-8).", file=sys.stderr)
+        # With a BOM, so that Excel reads the accents of the result right.
+        sys.stdout.write("\ufeff" + batch(text, rules, args.base))
     except FileNotFoundError:
         print(f"Fichier introuvable : « {args.fichier} ».", file=sys.stderr)
         return 2

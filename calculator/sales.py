@@ -44,11 +44,10 @@ def estimate_row(rules, base: str, values) -> dict:
     return row
 
 
-def _dialect(text: str):
-    try:
-        return csv.Sniffer().sniff(text.split("\n", 1)[0], delimiters=DELIMITERS)
-    except csv.Error:
-        return csv.excel
+def _delimiter(text: str) -> str:
+    """The header's delimiter; everything else is read as Excel writes it (quotes doubled)."""
+    header = text.split("\n", 1)[0]
+    return max(DELIMITERS, key=header.count)
 
 
 def batch(text: str, rules, base: str) -> str:
@@ -57,19 +56,23 @@ def batch(text: str, rules, base: str) -> str:
     notices and the link. Written with the input's delimiter."""
     if not text.strip():
         raise BatchError("le fichier est vide : la première ligne doit nommer les colonnes (postes, serveurs…).")
-    dialect = _dialect(text)
-    reader = csv.DictReader(io.StringIO(text), dialect=dialect)
-    header = [name.strip() for name in reader.fieldnames or []]
-    copied = [name for name in header if name not in PARAMS_BY_NAME]
-    if len(copied) == len(header):
+    delimiter = _delimiter(text)
+    rows = list(csv.reader(io.StringIO(text), delimiter=delimiter))
+    header = [name.strip() for name in rows[0]]
+    # « Postes » in a spreadsheet's header is the parameter postes.
+    params = {index: name.casefold() for index, name in enumerate(header) if name.casefold() in PARAMS_BY_NAME}
+    copied = [index for index in range(len(header)) if index not in params]
+    if not params:
         raise BatchError("aucune colonne ne porte le nom d'un paramètre des liens "
                          f"({', '.join(PARAMS_BY_NAME)}).")
     out = io.StringIO()
-    writer = csv.writer(out, delimiter=dialect.delimiter, lineterminator="\n")
-    writer.writerow([*copied, *RESULT_COLUMNS])
-    for raw in reader:
-        cells = {name.strip(): (value or "").strip() for name, value in raw.items() if name is not None}
-        values = [(name, cells[name]) for name in header if name in PARAMS_BY_NAME and cells.get(name, "") != ""]
+    writer = csv.writer(out, delimiter=delimiter, lineterminator="\n")
+    writer.writerow([*(header[index] for index in copied), *RESULT_COLUMNS])
+    for row in rows[1:]:
+        cells = [cell.strip() for cell in row] + [""] * (len(header) - len(row))
+        if not any(cells):
+            continue        # a spreadsheet's empty line (";;;"), not a practice
+        values = [(name, cells[index]) for index, name in params.items() if cells[index] != ""]
         result = estimate_row(rules, base, values)
-        writer.writerow([*(cells.get(name, "") for name in copied), *(result[column] for column in RESULT_COLUMNS)])
+        writer.writerow([*(cells[index] for index in copied), *(result[column] for column in RESULT_COLUMNS)])
     return out.getvalue()

@@ -29,7 +29,8 @@ def test_lien_reports_a_bad_value_and_still_gives_a_link():
 
 
 def rows(text: str, delimiter: str) -> list:
-    return list(csv.DictReader(io.StringIO(text), delimiter=delimiter))
+    assert text.startswith("\ufeff")          # so that Excel reads the accents right
+    return list(csv.DictReader(io.StringIO(text[1:]), delimiter=delimiter))
 
 
 @pytest.mark.parametrize("delimiter", [",", ";"])
@@ -64,3 +65,16 @@ def test_lot_refuses_an_unreadable_file_in_french(tmp_path, content, message):
         source.write_text(content, encoding="utf-8")
     result = run("lot", str(source), "--base", BASE)
     assert result.returncode == 2 and message in result.stderr and "Traceback" not in result.stderr
+
+
+def test_lot_reads_a_french_excel_export(tmp_path):
+    """Excel on Windows: semicolons, Windows-1252, capitalised headers, doubled quotes in a
+    name that holds the delimiter, and empty lines written as ';;'."""
+    source = tmp_path / "cabinets.csv"
+    source.write_bytes('Nom;Postes;Serveurs\r\n"Cabinet ""A; B""";7;1\r\n;;\r\nDr Hoarau é;2;0\r\n'.encode("cp1252"))
+    result = run("lot", str(source), "--base", BASE)
+    assert result.returncode == 0 and "Windows-1252" in result.stderr
+    first, second = rows(result.stdout, ";")
+    assert (first["Nom"], first["niveau_2_ht"], first["lien"]) == ('Cabinet "A; B"', "371.00",
+                                                                   f"{BASE}/cal/?postes=7&serveurs=1")
+    assert (second["Nom"], second["niveau_2_ht"]) == ("Dr Hoarau é", "127.00")     # 49 + 2 x 39
