@@ -302,6 +302,24 @@ def table(summary: dict) -> str:
     return "\n".join(lines)
 
 
+def serve_site(folder: Path, handler) -> tuple:
+    """(server, base URL): the site and the floor pages, served in a thread by `handler`."""
+    server = make_server(prepare_site(folder), 0, handler=handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}"
+
+
+def interleaved_passes(count: int, measure) -> dict:
+    """Target name -> results of `measure(name, path)`, the targets taking turns in each
+    pass, so that the machine's drift weighs on all of them alike."""
+    runs = {name: [] for name in TARGETS}
+    for number in range(count):
+        for name, path in TARGETS.items():
+            runs[name].append(measure(name, path))
+        print(f"passe {number + 1}/{count} terminée", file=sys.stderr)
+    return runs
+
+
 # Over a phone's network: (Mbit/s, round-trip ms) -> targets, as ratios to the floor.
 NETWORK_TARGETS = {(10.0, 40.0): {"premiere_estimation": 0.75, "octets_avant_estimation": 0.85}}
 
@@ -358,18 +376,11 @@ def main_network(args) -> int:
 
     profile = tuple(float(part) for part in args.reseau.split(","))
     with tempfile.TemporaryDirectory() as folder:
-        site = prepare_site(Path(folder))
         log = ByteLog()
-        server = make_server(site, 0, handler=throttled_handler(SharedLink(*profile), log))
-        threading.Thread(target=server.serve_forever, daemon=True).start()
-        base = f"http://127.0.0.1:{server.server_address[1]}"
-        runs = {name: [] for name in TARGETS}
+        server, base = serve_site(Path(folder), throttled_handler(SharedLink(*profile), log))
         with sync_playwright() as playwright:
             launch = launch_options(playwright.chromium.executable_path)
-            for number in range(args.runs):
-                for name, path in TARGETS.items():
-                    runs[name].append(network_run(playwright, launch, base, path, log))
-                print(f"passe {number + 1}/{args.runs} terminée", file=sys.stderr)
+            runs = interleaved_passes(args.runs, lambda name, path: network_run(playwright, launch, base, path, log))
             chromium = playwright.chromium.launch(**launch)
             version = chromium.version
             chromium.close()
@@ -397,18 +408,11 @@ def main(argv=None) -> int:
     from playwright.sync_api import sync_playwright
 
     with tempfile.TemporaryDirectory() as folder:
-        site = prepare_site(Path(folder))
         log = ByteLog()
-        server = make_server(site, 0, handler=counting_handler(log))
-        threading.Thread(target=server.serve_forever, daemon=True).start()
-        base = f"http://127.0.0.1:{server.server_address[1]}"
-        runs = {name: [] for name in TARGETS}
+        server, base = serve_site(Path(folder), counting_handler(log))
         with sync_playwright() as playwright:
             launch = launch_options(playwright.chromium.executable_path)
-            for number in range(args.runs):
-                for name, path in TARGETS.items():
-                    runs[name].append(run_once(playwright, launch, base, name, path, log))
-                print(f"passe {number + 1}/{args.runs} terminée", file=sys.stderr)
+            runs = interleaved_passes(args.runs, lambda name, path: run_once(playwright, launch, base, name, path, log))
             browser = playwright.chromium.launch(**launch)
             prerender = prerender_check(browser, base)
             chromium = browser.version
