@@ -38,7 +38,7 @@ from calculator.query import TRUE_WORDS
 from calculator.offer import (STATUS_TEXT, holidays_table, hours_summary, price_list_date, rate_card, schedule_lines,
                               week_rows)
 from calculator.report import estimate_view
-from calculator.reunion_holidays import reunion_holidays
+from calculator.reunion_holidays import reunion_holidays, table_json
 from calculator.rules import LEVEL_NUMBERS
 from calculator.typed_json import rules_for_browser
 
@@ -49,6 +49,10 @@ DEFAULT_ORIGIN = "https://reunioninformatique.com"
 # one answer (an estimate takes milliseconds once Python runs). Past them the page shows its
 # fallback, and a late answer is dropped. Tests shorten them through the page's data-moteur.
 ENGINE_DELAYS_MS = {"demarrage": 60000, "reponse": 10000}
+# The public holidays the browser gets as data, around the year the pages speak of: the
+# site is rebuilt at least every year (.github/workflows), so the support status never
+# waits for the `holidays` package there. Beyond them the worker imports it.
+HOLIDAY_TABLE_YEARS = range(-1, 6)
 PAGES = {
     "index.html": "index.html",
     "prestations/index.html": "prestations.html",
@@ -114,18 +118,24 @@ def compute_page_data(rules, year: int) -> dict:
     }
 
 
+# A link with every kind of mistake: its notices are on the start-up path too.
+ODD_LINK = "postes=abc&serveurs=-2&imagerie=1e9&heures=3,5&commune=paris&niveau=7&tpe=peut-etre&x=1"
+
+
 def precompile_tour(rules, data: dict) -> dict:
     """What the build asks of the engine in Pyodide before listing the modules it imported:
-    every page's estimate, and the support status on a public holiday and on a working day."""
+    every page's estimate and an odd link (what start-up imports: see precompile/), then the
+    support status on a public holiday, on a working day, and beyond the holiday table."""
     year = data["annees"][0]
-    return {"queries": ["", *(preset.query for preset in rules.presets)],
-            "instants": [f"{year}-01-01T10:00:00", f"{year}-03-10T10:00:00"],
+    return {"queries": ["", ODD_LINK, *(preset.query for preset in rules.presets)],
+            "instants": [f"{year}-01-01T10:00:00", f"{year}-03-10T10:00:00",
+                         f"{year + HOLIDAY_TABLE_YEARS.stop + 10}-03-10T10:00:00"],
             "link": "https://reunioninformatique.com/cal/?postes=5"}
 
 
 # 3. The browser's files ------------------------------------------------------------------
 
-def bundle_assets(output: Output, rules, tour: dict) -> dict:
+def bundle_assets(output: Output, rules, tour: dict, year: int) -> dict:
     """Pyodide, the standard library, the engine and the wheels as bytecode, the rules, the
     static files: added under content-hashed names; returns their paths by name."""
     version = pyodide_version()
@@ -137,20 +147,27 @@ def bundle_assets(output: Output, rules, tour: dict) -> dict:
     # 120 KB list of every package of the distribution.
     lock = json.loads((PYODIDE_NPM / "pyodide-lock.json").read_text(encoding="utf-8"))
     trimmed_lock = json.dumps({"info": lock["info"], "packages": {}}, sort_keys=True)
-    stdlib, engine, compiled_wheels = precompiled(engine_archive(), rules_json, browser_wheels(), tour)
+    holidays_json = table_json(year + offset for offset in HOLIDAY_TABLE_YEARS)
+    needs, wheel_paths = zip(*browser_wheels())
+    stdlib, later_stdlib, engine, compiled_wheels = precompiled(engine_archive(), rules_json, holidays_json,
+                                                                wheel_paths, tour)
     assets = {
         "pyodide": f"pyodide/{version}/",
         "lock": output.add_hashed("assets", "pyodide-lock.json", trimmed_lock),
         "stdlib": output.add_hashed("assets", "python_stdlib.zip", stdlib),
+        "stdlib_later": output.add_hashed("assets", "python_stdlib_later.zip", later_stdlib),
         "engine": output.add_hashed("assets", "engine.zip", engine),
         "rules": output.add_hashed("assets", "rules.json", rules_json),
-        "wheels": [output.add_hashed("assets", name, data) for name, data in compiled_wheels],
+        "holidays": output.add_hashed("assets", "jours-feries.json", holidays_json),
+        "wheels": {},
     }
+    for need, (name, data) in zip(needs, compiled_wheels):
+        assets["wheels"].setdefault(need, []).append(output.add_hashed("assets", name, data))
     for path in sorted((SITE / "static").iterdir()):
         if path.name != SERVICE_WORKER and path.name not in INLINE_SCRIPTS:
             assets[path.name] = output.add_hashed("assets", path.name, path.read_bytes())
     # What arrives before the first estimate, for the page's progress bar.
-    startup = [assets[name] for name in ("lock", "stdlib", "engine", "rules")]
+    startup = [assets[name] for name in ("lock", "stdlib", "engine", "rules", "holidays")]
     startup += [f"pyodide/{version}/{name}" for name in PYODIDE_FILES]
     assets["octets_demarrage"] = sum(len(output.files[path]) for path in startup)
     return assets
@@ -172,8 +189,10 @@ def engine_config(assets: dict, base_url: str) -> dict:
     """What a page hands to the engine client and, in its `init` message, to the Python
     worker (one JSON attribute, data-moteur)."""
     return {"pyodide": base_url + assets["pyodide"], "lock": base_url + assets["lock"],
-            "stdlib": base_url + assets["stdlib"], "engine": base_url + assets["engine"],
-            "rules": base_url + assets["rules"], "wheels": [base_url + wheel for wheel in assets["wheels"]],
+            "stdlib": base_url + assets["stdlib"], "stdlib_later": base_url + assets["stdlib_later"],
+            "engine": base_url + assets["engine"],
+            "rules": base_url + assets["rules"], "holidays": base_url + assets["holidays"],
+            "wheels": {need: [base_url + wheel for wheel in wheels] for need, wheels in assets["wheels"].items()},
             "env": BROWSER_PYTHON_ENV, "lib": BROWSER_LIB, "delais_ms": ENGINE_DELAYS_MS,
             "octets_demarrage": assets["octets_demarrage"]}
 
@@ -213,7 +232,7 @@ def build(out_dir: Path, base_url: str = "/", rules_dir: Path = ROOT / "rules",
     with step("2. montants et horaires des pages calculés"):
         data = compute_page_data(rules, reference_year(rules))
     with step("3. fichiers du navigateur (Pyodide, Python en bytecode, moteur, règles)"):
-        assets = bundle_assets(output, rules, precompile_tour(rules, data))
+        assets = bundle_assets(output, rules, precompile_tour(rules, data), data["annees"][0])
     inline = inline_scripts(SITE / "static")        # ({name: script}, the CSP that allows them)
     with step("4. pages rendues"):
         public_pages = render_pages(output, data, assets, base_url, site_origin, inline)

@@ -48,10 +48,11 @@ def pyodide_version() -> str:
     return json.loads(package.read_text(encoding="utf-8"))["version"]
 
 
-def precompiled(engine: bytes, rules_json: str, wheels, tour: dict) -> tuple:
-    """(standard library, engine, [(name, wheel)]) as zips where every module the browser
-    imports is bytecode for its Python: see precompile/. Made by Pyodide itself under
-    Node.js, kept in build-cache/ under the hash of everything that goes in."""
+def precompiled(engine: bytes, rules_json: str, holidays_json: str, wheels, tour: dict) -> tuple:
+    """(start-up standard library, later standard library, engine, [(name, wheel)]) as zips
+    where every module the browser imports is bytecode for its Python: see precompile/.
+    Made by Pyodide itself under Node.js, kept in build-cache/ under the hash of everything
+    that goes in."""
     node = shutil.which("node")
     if node is None:
         raise BuildError("Node.js is needed to precompile the Python of the browser (install nodejs)")
@@ -60,9 +61,10 @@ def precompiled(engine: bytes, rules_json: str, wheels, tour: dict) -> tuple:
     if cached.is_dir():
         os.utime(cached)     # recently used: spared by the pruning below
     else:
-        run_precompile(node, cached, engine, rules_json, wheels, tour, names)
+        run_precompile(node, cached, engine, rules_json, holidays_json, wheels, tour, names)
         prune_bytecode_cache(keep=BYTECODE_CACHE_ENTRIES)
-    return ((cached / "python_stdlib.zip").read_bytes(), (cached / "engine.zip").read_bytes(),
+    return ((cached / "python_stdlib.zip").read_bytes(), (cached / "python_stdlib_later.zip").read_bytes(),
+            (cached / "engine.zip").read_bytes(),
             [(name, (cached / name).read_bytes()) for name in names[1:]])
 
 
@@ -83,17 +85,21 @@ def bytecode_key(node: str, engine: bytes, wheels, tour: dict) -> str:
     return digest.hexdigest()[:20]
 
 
-def run_precompile(node: str, cached: Path, engine: bytes, rules_json: str, wheels, tour: dict, names) -> None:
+def run_precompile(node: str, cached: Path, engine: bytes, rules_json: str, holidays_json: str, wheels, tour: dict,
+                   names) -> None:
     BYTECODE_CACHE.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(dir=BYTECODE_CACHE, prefix="en-cours-"))
     inputs = work / "in"
     inputs.mkdir()
     (inputs / "engine.zip").write_bytes(engine)
     (inputs / "rules.json").write_text(rules_json, encoding="utf-8")
+    (inputs / "holidays.json").write_text(holidays_json, encoding="utf-8")
     sources = [inputs / "engine.zip", *wheels]
-    job = {"pyodide": str(PYODIDE_NPM), "rules": str(inputs / "rules.json"), "tour": tour, "env": BROWSER_PYTHON_ENV,
+    job = {"pyodide": str(PYODIDE_NPM), "rules": str(inputs / "rules.json"), "holidays": str(inputs / "holidays.json"),
+           "tour": tour, "env": BROWSER_PYTHON_ENV,
            "lib": BROWSER_LIB,
            "stdlib_target": str(work / "python_stdlib.zip"),
+           "later_stdlib_target": str(work / "python_stdlib_later.zip"),
            "archives": [{"source": str(source), "target": str(work / name)} for source, name in zip(sources, names)]}
     (inputs / "job.json").write_text(json.dumps(job), encoding="utf-8")
     try:

@@ -1,5 +1,6 @@
-"""The wheels shipped to the browser, loaded after the first estimate (prices do not need
-them): public holidays for the support status, segno for the QR code of the link."""
+"""The wheels shipped to the browser, each downloaded by the worker only when a request
+needs it (prices never do): segno for the QR code of the link, and the `holidays` package
+for a support status beyond the years the build wrote down (build.HOLIDAY_TABLE_YEARS)."""
 
 import hashlib
 import subprocess
@@ -16,10 +17,21 @@ BROWSER_WHEELS = {
     "six==1.17.0": "4721f391ed90541fddacab5acf947aa0d3dc7d27b2e1e8eda2be8970586c3274",
     "segno==1.6.6": "28c7d081ed0cf935e0411293a465efd4d500704072cdb039778a2ab8736190c7",
 }
+# Which worker request needs which wheels (worker.mjs names the same needs).
+WHEEL_NEEDS = {
+    "qr": ("segno==1.6.6",),
+    "jours_feries": ("holidays==0.109", "python-dateutil==2.9.0.post0", "six==1.17.0"),
+}
+
+
+def wheel_need(spec: str) -> str:
+    [need] = [need for need, specs in WHEEL_NEEDS.items() if spec in specs]
+    return need
 
 
 def browser_wheels() -> list:
-    """The wheels shipped to the browser: fetched by pip once, cached, checked by sha256."""
+    """The wheels shipped to the browser, as [(need, path)]: fetched by pip once, cached,
+    checked by sha256."""
     WHEEL_CACHE.mkdir(parents=True, exist_ok=True)
 
     def cached(spec):
@@ -39,5 +51,5 @@ def browser_wheels() -> list:
         found = hashlib.sha256(wheel.read_bytes()).hexdigest()
         if found != expected:
             raise BuildError(f"{wheel}: sha256 expected {expected}, found {found}")
-        wheels.append(wheel)
+        wheels.append((wheel_need(spec), wheel))
     return wheels

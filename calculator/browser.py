@@ -5,15 +5,35 @@ import json
 
 from .estimate import estimate_query
 from .report import estimate_view
+from .reunion_holidays import HolidayTable
 from .typed_json import rules_from_browser_json
 
 _rules = None
+_holidays = HolidayTable()
 
 
 def load_rules(rules_json: str) -> None:
     """The rules as the build validated them (typed_json.py): nothing to check again here."""
     global _rules
     _rules = rules_from_browser_json(rules_json)
+
+
+def load_holidays(table_json: str) -> None:
+    """The public holidays of the years around the build (reunion_holidays.table_json)."""
+    global _holidays
+    _holidays = HolidayTable(table_json)
+
+
+def _status_years(instant: str) -> list:
+    """The years a support status looks at: today's, and the next for the next opening."""
+    year = _reunion_time(instant)[0].year
+    return [year, year + 1]
+
+
+def needs_holidays_package(instant: str) -> bool:
+    """Whether the status at `instant` needs the `holidays` package (a year beyond the
+    table): the worker then downloads it first."""
+    return not _holidays.covers(_status_years(instant))
 
 
 def estimate(query: str) -> str:
@@ -41,13 +61,12 @@ def date_text(instant: str) -> str:
 
 
 def coverage(instant: str, on_call: bool) -> str:
-    """Support status of the three levels at an ISO instant, as JSON (needs `holidays`)."""
+    """Support status of the three levels at an ISO instant, as JSON."""
     from .coverage import status
     from .report import coverage_view
-    from .reunion_holidays import reunion_holidays
 
     moment, tz = _reunion_time(instant)
-    calendar = reunion_holidays([moment.year, moment.year + 1])
+    calendar = _holidays.holidays(_status_years(instant))
     views = [coverage_view(level, status(schedule, moment, on_call, calendar, tz))
              for level, schedule in sorted(_rules.schedules.items())]
     return json.dumps(views, ensure_ascii=False)

@@ -3,7 +3,8 @@
 //   1. take the engine through every entry point the worker calls (the tour below) and
 //      list the modules that tour imported (imported.py),
 //   2. in a fresh Pyodide, write each of them as bytecode: in the standard library, the
-//      engine and the wheels (bytecode.py).
+//      engine and the wheels (bytecode.py), and split the standard library in two: what
+//      start-up and the estimates imported, and the rest (later_stdlib.py).
 // Usage: node precompile/run.mjs <job.json>; the job names the input and output files.
 import { readFileSync, writeFileSync, writeSync } from "node:fs";
 import { pathToFileURL } from "node:url";
@@ -22,8 +23,9 @@ async function main(job) {
     py.pyimport("sys").path.push(WORK);
   };
 
-  // 1. The tour, as the worker does it: rules, estimates, then (after the wheels) the
-  //    support status and the QR code.
+  // 1. The tour, as the worker does it: rules, estimates, dates and the support status from
+  //    the build's holiday table (what start-up and the first requests import, shipped in
+  //    the start-up zip); then, with the wheels, the status beyond the table and the QR code.
   const tourist = await start();
   copyIn(tourist, ["imported.py"]);
   // Where the worker unpacks them (job.lib): the bytecode names its source files there.
@@ -32,18 +34,27 @@ async function main(job) {
   tourist.pyimport("sys").path.insert(0, job.lib);
   const api = tourist.pyimport("calculator.browser");
   api.load_rules(readFileSync(job.rules, "utf8"));
+  api.load_holidays(readFileSync(job.holidays, "utf8"));
   for (const query of job.tour.queries) api.estimate(query);
+  const [known, beyond] = [false, true].map((needs) =>
+    job.tour.instants.filter((instant) => api.needs_holidays_package(instant) === needs));
+  for (const instant of known) [true, false].forEach((onCall) => api.coverage(instant, onCall));
+  for (const instant of job.tour.instants) api.date_text(instant);
+  const listImported = () => tourist.pyimport("imported").imported_modules().toJs();
+  const startup = listImported();
   inside.slice(1).forEach(unpack);
-  for (const instant of job.tour.instants) api.coverage(instant, false);
+  for (const instant of beyond) api.coverage(instant, false);
   api.qr_code(job.tour.link);
-  const imported = tourist.pyimport("imported").imported_modules().toJs();
+  const imported = listImported();
 
   // 2. The bytecode, made by an interpreter that did nothing else.
   const compiler = await start();
-  copyIn(compiler, ["bytecode.py"]);
+  copyIn(compiler, ["bytecode.py", "later_stdlib.py"]);
   const pairs = inside.map((path) => [path, `${path}.pyc.zip`]);
-  const counts = compiler.pyimport("bytecode").precompile(`${WORK}/stdlib.zip`, pairs, job.lib, imported);
+  const counts = compiler.pyimport("bytecode").precompile(`${WORK}/stdlib.zip`, `${WORK}/later.zip`, pairs, job.lib,
+    startup, imported).toJs({ dict_converter: Object.fromEntries });
   writeFileSync(job.stdlib_target, compiler.FS.readFile(`${WORK}/stdlib.zip`));
+  writeFileSync(job.later_stdlib_target, compiler.FS.readFile(`${WORK}/later.zip`));
   job.archives.forEach(({ target }, index) => writeFileSync(target, compiler.FS.readFile(pairs[index][1])));
   return counts;
 }

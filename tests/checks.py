@@ -31,8 +31,9 @@ def shipped_engine(site: Path) -> dict:
     def local(url):
         return site / url.lstrip("/")
 
-    return {"stdlib": local(config["stdlib"]), "engine": local(config["engine"]), "rules": local(config["rules"]),
-            "wheels": [local(url) for url in config["wheels"]], "env": json.dumps(config["env"]),
+    return {"stdlib": local(config["stdlib"]), "stdlib_later": local(config["stdlib_later"]),
+            "engine": local(config["engine"]), "rules": local(config["rules"]), "holidays": local(config["holidays"]),
+            "wheels": [local(url) for urls in config["wheels"].values() for url in urls], "env": json.dumps(config["env"]),
             "lib": config["lib"]}
 
 

@@ -71,7 +71,8 @@ def test_sub_path_hosting_prefixes_every_link(tmp_path):
             assert url.startswith("/tarifs/"), (page, url)
         if "data-moteur=" in html:      # the worker's files, named in a JSON attribute
             config = engine_config(page)
-            for url in [config[name] for name in ("pyodide", "lock", "stdlib", "engine", "rules")] + config["wheels"]:
+            named = [config[name] for name in ("pyodide", "lock", "stdlib", "stdlib_later", "engine", "rules", "holidays")]
+            for url in named + [url for urls in config["wheels"].values() for url in urls]:
                 assert url.startswith("/tarifs/") and (out / url.removeprefix("/tarifs/")).exists(), (page, url)
 
 
@@ -92,8 +93,10 @@ def shipped_archive(site: Path, attribute: str, name: str = "") -> zipfile.ZipFi
 @pytest.mark.parametrize("attribute, name, compiled, source", [
     # Pyodide's start-up, then what the first estimate imports.
     ("stdlib", "", ["asyncio/__init__.pyc", "json/__init__.pyc", "decimal.pyc", "inspect.pyc"], []),
+    # Imported after the first estimate (QR code, holidays package): in the later zip.
+    ("stdlib_later", "", ["gettext.pyc", "xml/sax/saxutils.pyc", "email/message.pyc"], []),
     # Never imported in a browser: left as source, which costs nothing until imported.
-    ("stdlib", "", [], ["unittest/__init__.py", "pdb.py"]),
+    ("stdlib_later", "", [], ["unittest/__init__.py", "pdb.py"]),
     ("engine", "", ["calculator/browser.pyc", "calculator/estimate.pyc", "calculator/coverage.pyc"], []),
     ("wheels", "holidays", ["holidays/__init__.pyc", "holidays/countries/france.pyc"], []),
     ("wheels", "segno", ["segno/__init__.pyc"], []),
@@ -105,6 +108,19 @@ def test_browser_python_arrives_compiled(built_site, attribute, name, compiled, 
         assert member in members and member[:-1] not in members, member
     for member in source:
         assert member in members and member + "c" not in members, member
+
+
+def test_start_up_standard_library_holds_only_what_start_up_imports(built_site):
+    """A phone downloads the start-up zip before its first estimate: modules imported only
+    later (or never) are in the other zip, each module in exactly one of them."""
+    def modules(archive):
+        return {name.removesuffix("c") for name in archive.namelist() if name.endswith((".py", ".pyc"))}
+
+    first, later = modules(shipped_archive(built_site, "stdlib")), modules(shipped_archive(built_site, "stdlib_later"))
+    assert not first & later
+    assert {"gettext.py", "unittest/__init__.py", "email/message.py", "xml/sax/saxutils.py"} <= later
+    assert {"decimal.py", "json/__init__.py", "later_stdlib.py"} <= first
+    assert len(first) < len(later) / 2
 
 
 def test_rules_mistake_leaves_previous_output_untouched(tmp_path, capsys):

@@ -1,12 +1,12 @@
 """Support hours: (level, Réunion time, on call) -> open?, mode, closing or next opening."""
 
-from datetime import datetime
+from datetime import date, datetime
 
 import pytest
 
 from calculator.coverage import status, utc_offset, weekly_hours, yearly_hours
 from calculator.report import coverage_json
-from calculator.reunion_holidays import reunion_holidays
+from calculator.reunion_holidays import HolidayTable, reunion_holidays, table_json
 
 SITE_AND_REMOTE, REMOTE = "sur_site_et_distanciel", "distanciel"
 
@@ -121,3 +121,14 @@ def test_hours_are_shown_rounded(minutes, shown):
 
     from calculator.french import format_hours
     assert format_hours(Decimal(minutes) / 60) == shown
+
+
+def test_holiday_table_of_the_build_is_the_holidays_package():
+    """The browser reads public holidays from the table the build wrote (no 2 MB package
+    on a phone, no import in front of an edit): it must say what the package says, and
+    hand over to the package for years beyond it."""
+    table = HolidayTable(table_json([2026, 2027, 2028]))
+    assert table.covers([2027, 2028]) and not table.covers([2028, 2029])
+    assert table.holidays([2027, 2028]) == reunion_holidays([2027, 2028])
+    assert table.holidays([2040, 2041]) == reunion_holidays([2040, 2041])
+    assert table.holidays([2026])[date(2026, 12, 20)] == "Abolition de l'esclavage"

@@ -305,3 +305,18 @@ def test_fallback_when_webassembly_is_blocked(page, site_url):
     expect(page.locator("#repli")).to_be_visible()
     expect(page.locator("#repli")).to_contain_text("02 62 79 00 11")
     expect(page.locator("#repli-raison")).to_contain_text(re.compile("n'a pas pu démarrer|met trop de temps à démarrer"))
+
+
+def test_a_level_page_shows_the_support_status_without_the_optional_downloads(page, site_url):
+    """A phone reading a level page gets the support status from the build's holiday table:
+    it never downloads the holidays package nor the rest of the standard library. A module
+    of that rest still imports when something needs it, fetched then."""
+    fetched = []
+    page.on("request", lambda request: fetched.append(urlsplit(request.url).path))
+    page.goto(f"{site_url}/prestations/niveau-2/")
+    page.wait_for_selector("#support-status-2[data-ouvert]", timeout=BOOT_TIMEOUT)
+    assert not [path for path in fetched if re.search(r"/(holidays|python_dateutil|six|segno)-|_later-", path)]
+    [worker] = page.workers
+    imported = worker.evaluate("() => self.pyodide.runPython('import gettext, xml.sax.saxutils; gettext.__file__')")
+    assert imported.startswith("/lib/python-later.zip/")
+    assert [path for path in fetched if "python_stdlib_later-" in path]

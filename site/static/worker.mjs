@@ -4,8 +4,8 @@
 // visitors) and `details` (Python's traceback, for the console). Messages wait behind the
 // ready gate, the init.
 
-let ready = null;            // Promise of { py, api } once Pyodide, engine and rules are loaded
-let extras = null;           // Promise resolved once the wheels (holidays, segno) are unpacked
+let ready = null;            // Promise of { py, api, ... } once Pyodide, engine and rules are loaded
+const extras = {};           // need ("qr", "jours_feries") -> Promise resolved once it can be met
 
 async function fetchBytes(url) {
   const response = await fetch(url);
@@ -70,16 +70,21 @@ function countDownloads(total) {
   };
 }
 
-async function start({ pyodide: indexURL, lock, stdlib, engine, rules, wheels, env, lib, octets_demarrage }) {
+async function start({ pyodide: indexURL, lock, stdlib, stdlib_later, engine, rules, holidays, wheels, env, lib,
+  octets_demarrage }) {
   mark("debut");
   const downloaded = countDownloads(octets_demarrage);
-  // The engine and the rules download while Pyodide compiles.
-  const files = Promise.all([fetchBytes(engine), fetchText(rules)]).then((result) => { mark("moteur_et_regles_recus"); return result; });
+  // The engine, the rules and the holidays download while Pyodide compiles.
+  const files = Promise.all([fetchBytes(engine), fetchText(rules), fetchText(holidays)])
+    .then((result) => { mark("moteur_et_regles_recus"); return result; });
   const { loadPyodide } = await import(`${indexURL}pyodide.mjs`);
   mark("pyodide_mjs_importe");
   const py = await loadPyodide({ indexURL, lockFileURL: lock, stdLibURL: stdlib, env });
+  // Only what start-up and prices import came with Pyodide: the rest of the standard
+  // library is mounted later (precompile/later_stdlib.py), and still imports meanwhile.
+  const laterStdlib = py.pyimport("later_stdlib").install(stdlib_later);
   mark("pyodide_pret");
-  const [engineZip, rulesJson] = await files;
+  const [engineZip, rulesJson, holidaysJson] = await files;
   downloaded();
   py.unpackArchive(engineZip, "zip", { extractDir: lib });
   py.pyimport("sys").path.insert(0, lib);
@@ -87,22 +92,35 @@ async function start({ pyodide: indexURL, lock, stdlib, engine, rules, wheels, e
   const api = py.pyimport("calculator.browser");
   mark("moteur_importe");
   api.load_rules(rulesJson);
+  api.load_holidays(holidaysJson);
   mark("regles_chargees");
-  return { py, api, wheels, lib };
+  self.pyodide = py;        // for the console (and the tests), as Pyodide's own examples do
+  return { py, api, wheels, lib, laterStdlib, stdlibLaterUrl: stdlib_later };
 }
 
+// What a request needs beyond prices: the rest of the standard library and its wheels.
 // A failed download is tried again at the next request, not remembered for the session.
-function loadExtras(engine) {
-  extras ??= unpackWheels(engine).catch((error) => {
-    extras = null;
-    throw error;
-  });
-  return extras;
+function loadExtras(engine, need) {
+  extras[need] ??= Promise.all([mountLaterStdlib(engine), unpackWheels(engine, engine.wheels[need])])
+    .catch((error) => {
+      delete extras[need];
+      throw error;
+    });
+  return extras[need];
 }
 
 const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
 
-async function unpackWheels({ py, wheels, lib }) {
+let laterStdlibMounted = null;
+function mountLaterStdlib({ laterStdlib, stdlibLaterUrl }) {
+  laterStdlibMounted ??= fetchBytes(stdlibLaterUrl).then((zip) => laterStdlib.mount(zip)).catch((error) => {
+    laterStdlibMounted = null;
+    throw error;
+  });
+  return laterStdlibMounted;
+}
+
+async function unpackWheels({ py, lib }, wheels) {
   const archives = await Promise.all(wheels.map(fetchBytes));
   for (const archive of archives) {
     // One wheel per task, so that an estimate asked meanwhile does not wait for all of them.
@@ -115,11 +133,11 @@ const handlers = {
   estimate: ({ api }, { query }) => JSON.parse(api.estimate(query)),
   date: ({ api }, { instant }) => api.date_text(instant),
   coverage: async (engine, { instant, onCall }) => {
-    await loadExtras(engine);
+    if (engine.api.needs_holidays_package(instant)) await loadExtras(engine, "jours_feries");
     return JSON.parse(engine.api.coverage(instant, Boolean(onCall)));
   },
   qr: async (engine, { text }) => {
-    await loadExtras(engine);
+    await loadExtras(engine, "qr");
     return engine.api.qr_code(text);
   },
 };
