@@ -1,9 +1,14 @@
-// Registers the service worker: on /cal/ once the page has used the engine (so that it
-// never competes with the first estimate), elsewhere after load. A page that has used the
-// engine then asks the worker to keep a copy of it, and says so when the calculator works
-// offline.
+// Registers the service worker: on /cal/ a while after the page has used the engine (so
+// that copying files never competes with the first estimate nor the edits right after it),
+// elsewhere after load. A page that has used the engine then asks the worker to keep a
+// copy of it, and says so when the calculator works offline.
 const root = document.documentElement;
 const engine = window.prismeMoteur;     // moteur.js, on the pages that run the engine
+const SETTLE_MS = 3000;                 // the first edits usually come within seconds
+
+function afterSettling(callback) {
+  return () => setTimeout(() => (window.requestIdleCallback || setTimeout)(callback), SETTLE_MS);
+}
 
 function register() {
   return navigator.serviceWorker.register(`${root.dataset.base}sw.js`, { scope: root.dataset.base }).catch(() => {});
@@ -20,9 +25,9 @@ if ("serviceWorker" in navigator) {
     const notice = document.getElementById("hors-ligne");
     if (notice) notice.textContent = "Le calculateur fonctionne désormais aussi sans connexion sur cet appareil.";
   });
-  if (engine) engine.whenUsed(askForEngineCopy);
+  if (engine) engine.whenUsed(afterSettling(askForEngineCopy));
   if (root.dataset.calcul) {
-    engine.whenUsed(register);
+    engine.whenUsed(afterSettling(register));
   } else if (document.readyState === "complete") {
     register();
   } else {
