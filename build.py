@@ -28,6 +28,7 @@ from build_steps.preview_image import share_image_png
 from build_steps.publishing import (INLINE_SCRIPTS, SERVICE_WORKER, headers_file, inline_scripts, robots_txt,
                                    service_worker_script, sitemap_xml)
 from build_steps.wheels import browser_wheels
+from calculator.chart import charts
 from calculator.coverage import utc_offset, yearly_hours
 from calculator.errors import RulesError
 from calculator.estimate import estimate_query
@@ -98,8 +99,11 @@ def compute_page_data(rules, year: int) -> dict:
             "tarifs": rate_card(rules, number),
             "priorite": schedule.priority,
         })
-    presets = [{"slug": preset.slug, "nom": preset.name, "description": preset.description,
-                "estimation": estimate_view(estimate_query(rules, preset.query), rules)} for preset in rules.presets]
+    presets = []
+    for preset in rules.presets:
+        estimate = estimate_query(rules, preset.query)
+        presets.append({"slug": preset.slug, "nom": preset.name, "description": preset.description,
+                        "estimation": estimate_view(estimate, rules), "graphiques": charts(rules, estimate)})
     return {
         "textes": rules.texts,
         "tarifs_en_vigueur": price_list_date(rules),
@@ -110,6 +114,7 @@ def compute_page_data(rules, year: int) -> dict:
         "annees": years,
         "jours_feries": holidays_table(rules, calendar),
         "estimation": estimate_view(default, rules),
+        "graphiques": charts(rules, default),
         "params": PARAMS,
         "mots_oui": " ".join(TRUE_WORDS),
         "plages": {param.name: format_range(param.minimum, param.maximum) for param in PARAMS
@@ -210,7 +215,8 @@ def render_pages(output: Output, data: dict, assets: dict, base_url: str, site_o
     pages = [(path, template, {}) for path, template in PAGES.items()]
     pages += [(f"prestations/niveau-{level['numero']}/index.html", "niveau.html", {"niveau": level})
               for level in data["niveaux"]]
-    pages += [(f"cal/{preset['slug']}/index.html", "cal.html", {"profil": preset, "estimation": preset["estimation"]})
+    pages += [(f"cal/{preset['slug']}/index.html", "cal.html",
+               {"profil": preset, "estimation": preset["estimation"], "graphiques": preset["graphiques"]})
               for preset in data["profils"]]
     for path, template, extra in pages:
         output.add(path, env.get_template(template).render(context, page=path, adresse=public_path(path), **extra))

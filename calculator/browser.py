@@ -41,6 +41,14 @@ def estimate(query: str) -> str:
     return json.dumps(estimate_view(estimate_query(_rules, query), _rules), ensure_ascii=False)
 
 
+def charts(query: str) -> str:
+    """The cost charts of /cal/ for a query (chart.py), as JSON: asked after the estimate,
+    so that drawing never delays the figures."""
+    from .chart import charts as draw
+
+    return json.dumps(draw(_rules, estimate_query(_rules, query)), ensure_ascii=False)
+
+
 def _reunion_time(instant: str):
     """An ISO instant from the page's clock, in Réunion time (no offset given: Réunion time)."""
     from datetime import datetime

@@ -29,8 +29,9 @@ def line_label(line) -> str:
     if line.item == "postes":
         return band_label(facts["band"])
     if line.item == "sauvegarde":
-        return (f"Sauvegarde en ligne au-delà des {format_number(facts['included_gb'])} Go inclus, "
-                f"par tranche de {format_number(facts['block_gb'])} Go entamée")
+        # Short enough for two lines in a level card; the quantity says how many blocks.
+        return (f"Sauvegarde au-delà de {format_number(facts['included_gb'])} Go "
+                f"(par {format_number(facts['block_gb'])} Go)")
     if line.item == "distanciel":
         return f"Assistance à distance ({'heures' if facts['given'] else 'heures estimées'})"
     if line.item == "sur_site":

@@ -35,7 +35,7 @@ async function main(job) {
   const api = tourist.pyimport("calculator.browser");
   api.load_rules(readFileSync(job.rules, "utf8"));
   api.load_holidays(readFileSync(job.holidays, "utf8"));
-  for (const query of job.tour.queries) api.estimate(query);
+  for (const query of job.tour.queries) { api.estimate(query); api.charts(query); }
   const [known, beyond] = [false, true].map((needs) =>
     job.tour.instants.filter((instant) => api.needs_holidays_package(instant) === needs));
   for (const instant of known) [true, false].forEach((onCall) => api.coverage(instant, onCall));

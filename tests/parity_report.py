@@ -16,4 +16,5 @@ def parity_report(cases_json: str) -> str:
         "estimations": [json.loads(browser.estimate(query)) for query in cases["queries"]],
         "couverture": [json.loads(browser.coverage(instant, on_call)) for instant, on_call in cases["instants"]],
         "dates": [browser.date_text(instant) for instant, _ in cases["instants"]],
+        "graphiques": [json.loads(browser.charts(query)) for query in cases["queries"][:40]],
     }, ensure_ascii=False, sort_keys=True)

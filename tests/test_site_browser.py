@@ -94,6 +94,26 @@ def test_changing_inputs_updates_totals_and_address(page, site_url):
     assert dict(parse_qsl(urlsplit(page.url).query)) == {"postes": "6", "commune": "saint-pierre", "tpe": "1"}
 
 
+def test_cost_charts_are_prerendered_and_follow_each_change(browser, page, site_url):
+    """The charts are in the page without JavaScript, and after a change they show the new
+    practice: its point, and its row of values equal to the cards' totals."""
+    context = browser.new_context(java_script_enabled=False)
+    static = context.new_page()
+    static.goto(f"{site_url}/cal/")
+    expect(static.locator("#graphique-postes svg[role=img] title")).to_have_text(re.compile("nombre de postes"))
+    expect(static.locator("#graphique-seuil svg desc")).to_contain_text("Au-delà de")
+    context.close()
+
+    open_calculator(page, site_url, "postes=4")
+    page.fill("#champ-postes", "12")
+    expect(page.locator("#graphique-postes desc")).to_contain_text("Pour 12 postes", timeout=10_000)
+    row = page.locator("#valeurs-postes tr", has=page.locator("th", has_text=re.compile("^12$")))
+    cards = [page.locator(f"#total-ht-{n}").inner_text() for n in (1, 2, 3)]
+    assert row.locator("td").all_text_contents() == cards     # in a closed <details>: text, not shown
+    threshold = re.search(r"Au-delà de (.+?) d'assistance", page.locator("#seuil").inner_text()).group(1)
+    expect(page.locator("#graphique-seuil .etiquette")).to_have_text(threshold)
+
+
 def test_editing_a_link_before_python_answers_keeps_its_values(page, site_url):
     page.goto(f"{site_url}/cal/?postes=7&serveurs=1&imagerie=2")
     page.fill("#champ-imagerie", "3")      # waits while the form is inert, i.e. until the link is read
@@ -106,17 +126,47 @@ def test_editing_a_link_before_python_answers_keeps_its_values(page, site_url):
 LARGE_PRACTICE = "postes=120&serveurs=12&imagerie=30&licences=200&sauvegarde=99999&sites=10&commune=cilaos&tpe=1"
 
 
-@pytest.mark.parametrize("width", [360, 1024, 1280, 1920])
-def test_amounts_stay_inside_their_level_card(browser, site_url, width):
-    """Five-digit amounts in four columns must not spill over the card's border, phone to desktop."""
+# Measured in the page: the lines each text takes (its distinct line tops), and overflows.
+LAYOUT = """() => {
+  const lines = (element) => {
+    const range = document.createRange();
+    range.selectNodeContents(element);
+    return new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top))).size;
+  };
+  const cards = [...document.querySelectorAll(".niveau")];
+  const amounts = document.querySelectorAll(".niveau td[data-champ=montant], .niveau .totaux dd");
+  return {
+    pageOverflow: document.documentElement.scrollWidth - innerWidth,
+    cardOverflow: Math.max(...cards.map((card) => {
+      const inner = card.getBoundingClientRect().right - parseFloat(getComputedStyle(card).paddingRight);
+      return Math.max(...[...card.querySelectorAll("table, dl, h3")].map((e) => e.getBoundingClientRect().right)) - inner;
+    })),
+    wrappedAmounts: [...amounts].filter((e) => lines(e) > 1).map((e) => e.textContent),
+    longLabels: [...document.querySelectorAll(".niveau [data-champ=libelle]")].filter((e) => lines(e) > 2)
+      .map((e) => e.textContent),
+    tops: Object.fromEntries(cards.map((card) => [card.id, card.getBoundingClientRect().top])),
+    borders: Object.fromEntries(cards.map((card) => [card.id, parseFloat(getComputedStyle(card).borderTopWidth)])),
+    chosen: document.querySelector(".niveau.mis-en-avant").id,
+  };
+}"""
+
+
+@pytest.mark.parametrize("width", [360, 430, 768, 1024, 1280, 1920])
+def test_level_cards_give_the_figures_room(browser, site_url, width):
+    """With the largest amounts the form allows: nothing overflows the page or a card; from
+    1024 px each amount keeps one line and each cost label two at most; the recommended
+    level stands out by its frame, and on a phone it is the first card."""
     page = browser.new_page(viewport={"width": width, "height": 900})
     open_calculator(page, site_url, LARGE_PRACTICE)
-    spill = page.evaluate("""() => [...document.querySelectorAll(".niveau")].map((card) => {
-      const inner = card.getBoundingClientRect().right - parseFloat(getComputedStyle(card).paddingRight);
-      return card.querySelector(".lignes").getBoundingClientRect().right - inner;
-    })""")
+    layout = page.evaluate(LAYOUT)
     page.close()
-    assert all(overflow <= 0.5 for overflow in spill), spill
+    assert layout["pageOverflow"] <= 0 and layout["cardOverflow"] <= 0.5, layout
+    if width >= 1024:
+        assert layout["wrappedAmounts"] == [] and layout["longLabels"] == [], layout
+    chosen, others = layout["chosen"], [card for card in layout["tops"] if card != layout["chosen"]]
+    assert all(layout["borders"][chosen] > layout["borders"][card] for card in others), layout
+    if width <= 430:
+        assert all(layout["tops"][chosen] < layout["tops"][card] for card in others), layout
 
 
 def test_a_link_shows_its_values_and_the_download_until_its_figures_arrive(page, site_url):

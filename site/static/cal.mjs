@@ -9,6 +9,8 @@ const form = document.getElementById("formulaire");
 const $ = (id) => document.getElementById(id);
 const PAGE_PATH = location.pathname;   // /cal/ or a preset page, before any replaceState
 const QR_DELAY_MS = 400;
+const SETTLE_MS = 1500;
+const CHART_DELAY_MS = 120;     // after a pause in typing: the next keystroke rarely waits behind a drawing
 const STALE_MARK_MS = 200;   // an answer later than this gets the figures marked as stale
 const ANNOUNCE_DELAY_MS = 800;
 
@@ -17,6 +19,9 @@ let firstPainted = false;
 let failed = false;
 let announceTimer = 0;
 let qrTimer = 0;
+let chartTimer = 0;
+let latestQuery = null;
+let chartsQuery = null;       // what the charts on screen show (at first, the prerendered inputs)
 let staleTimer = 0;
 
 // Failure and recovery ---------------------------------------------------------------------
@@ -187,6 +192,34 @@ function requestQr() {
   }, QR_DELAY_MS);
 }
 
+// The cost charts, drawn by the engine after the figures (a recompute never waits for them).
+function requestCharts(query) {
+  clearTimeout(chartTimer);
+  chartTimer = setTimeout(() => {
+    engine.ask("charts", { query }).then((charts) => {
+      if (query !== latestQuery) return;
+      chartsQuery = query;
+      paintCharts(charts);
+    }, () => {});     // the previous charts stay; the figures are what matters
+  }, CHART_DELAY_MS);
+}
+
+function paintCharts(charts) {
+  for (const [key, chart] of Object.entries(charts)) {
+    $(`graphique-${key}`).innerHTML = chart.svg;
+    $(`valeurs-${key}`).replaceChildren(...chart.lignes.map((cells) => {
+      const row = document.createElement("tr");
+      cells.forEach((text, index) => {
+        const cell = document.createElement(index === 0 ? "th" : "td");
+        if (index === 0) cell.scope = "row";
+        cell.textContent = text;
+        row.append(cell);
+      });
+      return row;
+    }));
+  }
+}
+
 function paintQr(dataUri) {
   let image = $("qr");
   if (!image) {
@@ -209,21 +242,24 @@ function showEstimate(view, fillFields) {
   const query = view.requete ? `?${view.requete}` : "";
   history.replaceState(null, "", view.requete === root.dataset.requete ? PAGE_PATH : `${root.dataset.cal}${query}`);
   paintPrintout(view);
+  latestQuery = view.requete;
+  chartsQuery ??= root.dataset.requete;
+  if (latestQuery !== chartsQuery) requestCharts(latestQuery);
   clearTimeout(staleTimer);
   staleTimer = 0;
   root.classList.remove("perime", "attente");
   root.dataset.calcul = "pret";
   if (!firstPainted) {
     firstPainted = true;
-    // What prices do not need (holidays data, QR code, the offline copy) waits until the
-    // estimate has been painted and the page is idle.
-    const later = window.requestIdleCallback || ((callback) => setTimeout(callback, 200));
-    later(() => {
+    // What prices do not need (support status, QR code, print date, the offline copy) waits
+    // until the estimate has been painted and the first edits, which come within a second
+    // or so of it, have been answered: none of it may hold back a recompute.
+    setTimeout(() => (window.requestIdleCallback || setTimeout)(() => {
       engine.markUsed();
       requestQr();
       paintPrintDate();
       addEventListener("beforeprint", paintPrintDate);     // a page left open overnight
-    }, { timeout: 1000 });
+    }), SETTLE_MS);
   } else {
     requestQr();
   }

@@ -132,6 +132,7 @@ async function unpackWheels({ py, lib }, wheels) {
 const handlers = {
   estimate: ({ api }, { query }) => JSON.parse(api.estimate(query)),
   date: ({ api }, { instant }) => api.date_text(instant),
+  charts: ({ api }, { query }) => JSON.parse(api.charts(query)),
   coverage: async (engine, { instant, onCall }) => {
     if (engine.api.needs_holidays_package(instant)) await loadExtras(engine, "jours_feries");
     return JSON.parse(engine.api.coverage(instant, Boolean(onCall)));
@@ -146,6 +147,7 @@ const FAILED = {
   init: "Le moteur de calcul n'a pas pu démarrer.",
   estimate: "Le calcul a échoué.",
   date: "La date n'a pas pu être écrite.",
+  charts: "Le graphique n'a pas pu être dessiné.",
   coverage: "L'état du support n'a pas pu être calculé.",
   qr: "Le QR code n'a pas pu être dessiné.",
 };

@@ -1,0 +1,168 @@
+"""The cost charts of /cal/, drawn by the engine as SVG so that the prerendered page and the
+browser show the same picture:
+
+- what each level would cost per month as the practice grows (1 to about twice its
+  workstations), the visitor's practice marked; level 1 is its expected spend;
+- from how many remote hours a month level 2 costs less than level 1 billed by the hour
+  (the threshold the page states in words).
+
+Each chart comes with its plotted numbers as rows, for the table beside it. Amounts are
+the engine's (Decimal); only drawing positions are rounded, to a tenth of a pixel.
+"""
+
+from dataclasses import replace
+from decimal import ROUND_CEILING, Decimal
+
+from .french import format_eur, format_hours, format_number
+from .pricing import estimate_levels, level1_hours
+
+WIDTH, HEIGHT = 640, 280
+LEFT, RIGHT, TOP, BOTTOM = 72, 92, 14, 44     # room for the axes' labels and the lines' names
+MOST_POINTS = 15      # the chart follows every change: few points keep it within a keystroke
+PIXEL = Decimal("0.1")
+STEPS = (Decimal(1), Decimal(2), Decimal("2.5"), Decimal(5))
+
+
+def escape(text: str) -> str:
+    """Text inside the SVG (names, French amounts); attributes hold only numbers and our names."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def workstation_counts(current: int, largest: int) -> list:
+    """1 to about twice the visitor's count (within the form's range), theirs included."""
+    top = min(largest, max(2 * current, current + 4))
+    if top <= MOST_POINTS:
+        return list(range(1, top + 1))
+    step = Decimal(top - 1) / (MOST_POINTS - 1)
+    counts = {1 + int((step * index).to_integral_value()) for index in range(MOST_POINTS)}
+    return sorted(counts | {current, top})
+
+
+def nice_top(value: Decimal) -> tuple:
+    """(axis top, tick step): a round step giving 4 or 5 ticks above `value`."""
+    value = max(value, Decimal(1))
+    magnitude = max(Decimal(1), Decimal(10) ** (value.adjusted() - 1))     # whole ticks: euros, postes
+    for step in (s * magnitude * factor for factor in (1, 10, 100) for s in STEPS):
+        ticks = (value / step).to_integral_value(rounding=ROUND_CEILING)
+        if ticks <= 5:
+            return step * ticks, step
+    raise AssertionError(value)    # unreachable: the last step is 500 x the magnitude
+
+
+class Plot:
+    """Positions on the drawing for values on the axes."""
+
+    def __init__(self, x_top: Decimal, y_top: Decimal):
+        self.x_top, self.y_top = x_top, y_top
+
+    def x(self, value) -> Decimal:
+        return (LEFT + (WIDTH - LEFT - RIGHT) * Decimal(value) / self.x_top).quantize(PIXEL)
+
+    def y(self, value) -> Decimal:
+        return (HEIGHT - BOTTOM - (HEIGHT - TOP - BOTTOM) * Decimal(value) / self.y_top).quantize(PIXEL)
+
+
+def _axes(plot: Plot, x_step: Decimal, y_step: Decimal, x_text, y_text, x_title: str) -> list:
+    parts = []
+    value = Decimal(0)
+    while value <= plot.y_top:
+        y = plot.y(value)
+        parts.append(f'<line class="grille" x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{y}" y2="{y}"/>'
+                     f'<text class="axe" x="{LEFT - 6}" y="{y + 4}" text-anchor="end">{escape(y_text(value))}</text>')
+        value += y_step
+    value = Decimal(0)
+    while value <= plot.x_top:
+        x = plot.x(value)
+        parts.append(f'<text class="axe" x="{x}" y="{HEIGHT - BOTTOM + 16}" text-anchor="middle">'
+                     f'{escape(x_text(value))}</text>')
+        value += x_step
+    parts.append(f'<text class="axe titre-axe" x="{(LEFT + WIDTH - RIGHT) // 2}" y="{HEIGHT - 6}" '
+                 f'text-anchor="middle">{escape(x_title)}</text>')
+    return parts
+
+
+def _series(plot: Plot, points, name: str, css: str, name_y: int) -> list:
+    """A line, and its name at its end (at `name_y`, see _spread)."""
+    path = " ".join(f"{plot.x(x)},{plot.y(y)}" for x, y in points)
+    return [f'<polyline class="serie {css}" fill="none" points="{path}"/>',
+            f'<text class="nom-serie {css}" x="{plot.x(points[-1][0]) + 6}" y="{name_y + 4}">{escape(name)}</text>']
+
+
+def _svg(title_id: str, title: str, description: str, parts: list) -> str:
+    return (f'<svg class="graphique" viewBox="0 0 {WIDTH} {HEIGHT}" role="img" aria-labelledby="{title_id}" '
+            f'xmlns="http://www.w3.org/2000/svg"><title id="{title_id}">{escape(title)}</title>'
+            f'<desc>{escape(description)}</desc>{"".join(parts)}</svg>')
+
+
+def _spread(labels: list, gap: int = 14) -> list:
+    """Names at the lines' ends, moved apart when lines end close together."""
+    order = sorted(range(len(labels)), key=lambda index: labels[index])
+    placed = list(labels)
+    for before, after in zip(order, order[1:]):
+        placed[after] = max(placed[after], placed[before] + gap)
+    return placed
+
+
+def growth_chart(rules, inputs) -> dict:
+    """Monthly HT of the three levels against the number of workstations."""
+    from .inputs import PARAMS_BY_NAME
+
+    counts = workstation_counts(inputs.postes, int(PARAMS_BY_NAME["postes"].maximum))
+    totals = {count: estimate_levels(rules, replace(inputs, postes=count)) for count in counts}
+    levels = sorted(totals[counts[0]])
+    y_top, y_step = nice_top(max(level.total_ht for row in totals.values() for level in row.values()))
+    x_top, x_step = nice_top(Decimal(counts[-1]))
+    plot = Plot(x_top, y_top)
+    parts = _axes(plot, x_step, y_step, format_number, lambda v: f"{format_number(v)}\u00a0€", "Postes de travail")
+    here = plot.x(inputs.postes)
+    parts.append(f'<line class="repere" x1="{here}" x2="{here}" y1="{TOP}" y2="{HEIGHT - BOTTOM}"/>')
+    ends = _spread([int(plot.y(totals[counts[-1]][n].total_ht)) for n in levels])
+    for number, end in zip(levels, ends):
+        points = [(count, totals[count][number].total_ht) for count in counts]
+        parts += _series(plot, points, f"Niveau {number}", f"niveau-{number}", end)
+        parts.append(f'<circle class="point niveau-{number}" r="4" cx="{here}" '
+                     f'cy="{plot.y(totals[inputs.postes][number].total_ht)}"/>')
+    mine = totals[inputs.postes]
+    description = (f"Pour {inputs.postes} postes : " + ", ".join(
+        f"niveau {n} {format_eur(mine[n].total_ht)} HT" for n in levels)
+        + f". Le graphique va de {counts[0]} à {counts[-1]} postes, les autres entrées restant les vôtres.")
+    rows = [[format_number(count), *(format_eur(totals[count][n].total_ht) for n in levels)] for count in counts]
+    return {"svg": _svg("graphique-postes-titre", "Coût mensuel HT des trois niveaux selon le nombre de postes",
+                        description, parts),
+            "colonnes": ["Postes", *(f"Niveau {n} (HT / mois)" for n in levels)], "lignes": rows}
+
+
+def break_even_chart(rules, estimate) -> dict:
+    """Level 1's remote hours billed by the hour against level 2's monthly HT."""
+    rate, level2 = rules.level1.remote_hour, estimate.levels[2].total_ht
+    threshold = estimate.break_even_hours
+    hours = level1_hours(rules.level1, estimate.inputs)
+    x_top, x_step = nice_top(max(2 * threshold, hours * Decimal("1.2"), Decimal(4)))
+    y_top, y_step = nice_top(max(x_top * rate, level2))
+    plot = Plot(x_top, y_top)
+    parts = _axes(plot, x_step, y_step, format_number, lambda v: f"{format_number(v)}\u00a0€",
+                  "Heures d'assistance à distance par mois")
+    level1_points = [(Decimal(0), Decimal(0)), (x_top, x_top * rate)]
+    level2_points = [(Decimal(0), level2), (x_top, level2)]
+    ends = _spread([int(plot.y(x_top * rate)), int(plot.y(level2))])
+    for (points, name, css), end in zip(((level1_points, "Niveau 1", "niveau-1"),
+                                         (level2_points, "Niveau 2", "niveau-2")), ends):
+        parts += _series(plot, points, name, css, end)
+    cross_x, cross_y = plot.x(threshold), plot.y(level2)
+    parts.append(f'<line class="repere" x1="{cross_x}" x2="{cross_x}" y1="{cross_y}" y2="{HEIGHT - BOTTOM}"/>'
+                 f'<circle class="point seuil" r="5" cx="{cross_x}" cy="{cross_y}"/>'
+                 f'<text class="etiquette" x="{cross_x + 6}" y="{cross_y - 8}">{escape(format_hours(threshold))}</text>')
+    if hours <= x_top:
+        parts.append(f'<circle class="point niveau-1" r="4" cx="{plot.x(hours)}" cy="{plot.y(hours * rate)}"/>')
+    description = (f"Le niveau 1 facture {format_eur(rate)} HT l'heure à distance ; le niveau 2 coûte "
+                   f"{format_eur(level2)} HT par mois pour votre cabinet. Au-delà de {format_hours(threshold)} "
+                   f"par mois, le niveau 2 revient moins cher. Votre estimation : {format_hours(hours)}.")
+    marks = sorted({Decimal(0), min(hours, x_top), threshold, x_top})
+    rows = [[format_hours(mark), format_eur(mark * rate), format_eur(level2)] for mark in marks]
+    return {"svg": _svg("graphique-seuil-titre", "Niveau 1 au temps passé ou niveau 2 au forfait", description, parts),
+            "colonnes": ["Heures à distance par mois", "Niveau 1 (HT)", "Niveau 2 (HT / mois)"], "lignes": rows}
+
+
+def charts(rules, estimate) -> dict:
+    """Both charts of an estimate, as /cal/ shows them (build.py and the worker)."""
+    return {"postes": growth_chart(rules, estimate.inputs), "seuil": break_even_chart(rules, estimate)}
