@@ -12,7 +12,7 @@ NODE_DEPS := node_modules/.package-lock.json
 # of one commit are byte-identical (build.py reads it; see README, Publishing).
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null)
 
-.PHONY: serve test build setup system-packages bench bench-reseau clean
+.PHONY: serve test test-navigateurs build setup system-packages bench bench-reseau clean
 
 setup: $(PY_DEPS) $(NODE_DEPS)
 
@@ -25,7 +25,8 @@ $(NODE_DEPS): package.json package-lock.json
 	npm ci --no-audit --no-fund
 	touch $@
 
-# Chromium for the browser tests, Java for the HTML checker (apt-get, only when missing).
+# Chromium, Firefox ESR, WebKitGTK's driver and Xvfb for the browser tests, Java for the
+# HTML checker (apt-get, only when missing).
 system-packages:
 	@sh .ci/ensure-system-packages
 
@@ -37,6 +38,10 @@ serve: build
 
 test: setup system-packages
 	$(PY) -m pytest
+
+# /cal/ in Firefox ESR and WebKitGTK (Debian's packages, with Xvfb); .ci/run runs it too.
+test-navigateurs: setup system-packages
+	$(PY) -m pytest -m navigateurs
 
 bench: setup system-packages
 	$(PY) bench/run.py

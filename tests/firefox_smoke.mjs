@@ -1,0 +1,37 @@
+// /cal/ in Debian's Firefox ESR, driven by puppeteer-core over WebDriver BiDi (Firefox's own
+// remote protocol: no geckodriver needed). Run by tests/test_other_browsers.py, which
+// judges the result.
+// Usage: node firefox_smoke.mjs <firefox> <site URL> <query> <field> <new value>
+// Prints {totals, changedTotals, address, qr, errors} as JSON.
+import puppeteer from "puppeteer-core";
+
+const [executablePath, site, query, field, value] = process.argv.slice(2);
+const BOOT_MS = 120_000;     // Pyodide's first start in a fresh profile on a shared CI machine
+
+const totals = (page) => page.$$eval("output[id^=total-]", (outputs) =>
+  Object.fromEntries(outputs.map((output) => [output.id, output.dataset.value])));
+
+const browser = await puppeteer.launch({
+  browser: "firefox", executablePath, headless: true, protocol: "webDriverBiDi",
+  extraPrefsFirefox: { "browser.shell.checkDefaultBrowser": false, "datareporting.policy.dataSubmissionEnabled": false },
+});
+try {
+  const page = await browser.newPage();
+  const errors = [];
+  page.on("console", (message) => { if (message.type() === "error") errors.push(message.text()); });
+  page.on("pageerror", (error) => errors.push(String(error)));
+  await page.goto(`${site}/cal/?${query}`);
+  await page.waitForSelector('html[data-calcul="pret"]', { timeout: BOOT_MS });
+  const first = await totals(page);
+  // Typed as a visitor does: select the field's text, type over it.
+  await page.click(`#champ-${field}`, { count: 3 });
+  await page.keyboard.type(value);
+  await page.waitForFunction((name, typed) => location.search.includes(`${name}=${typed}`)
+    && document.documentElement.dataset.calcul === "pret", { timeout: 10_000 }, field, value);
+  const changed = await totals(page);
+  const qr = await page.waitForSelector("#qr", { timeout: 30_000 }).then((image) => image.evaluate((img) => img.src));
+  console.log(JSON.stringify({ totals: first, changedTotals: changed, address: await page.evaluate(() => location.href),
+    qr: qr.slice(0, 26), errors }));
+} finally {
+  await browser.close();
+}

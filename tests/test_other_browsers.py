@@ -1,0 +1,74 @@
+"""/cal/ in Firefox ESR and in WebKitGTK (iPhones run WebKit), from Debian's packages:
+a prefilled link's totals, typing a new value, the address bar, the QR code, no error.
+Run by `make test-navigateurs` (and .ci/run), apart from `make test`: see the README."""
+
+import json
+import subprocess
+import time
+from pathlib import Path
+from urllib.parse import parse_qsl, urlsplit
+
+import pytest
+
+from .test_site_browser import cli_estimate
+from .webdriver import webkit_session
+
+ROOT = Path(__file__).resolve().parents[1]
+LINK = "postes=7&serveurs=1&imagerie=2&commune=saint-paul"
+FIELD, NEW_VALUE = "postes", "12"
+pytestmark = pytest.mark.navigateurs
+
+
+def expected_totals(query: str) -> dict:
+    """What the command line computes (CPython), as the page's outputs name them."""
+    levels = cli_estimate(query)["niveaux"]
+    return {f"total-{kind}-{n}": levels[n][f"total_{kind}"] for n in levels for kind in ("ht", "ttc")}
+
+
+def changed_query() -> str:
+    return "&".join(f"{k}={NEW_VALUE if k == FIELD else v}" for k, v in parse_qsl(LINK))
+
+
+def check_visit(result: dict) -> None:
+    assert result["totals"] == expected_totals(LINK)
+    assert result["changedTotals"] == expected_totals(changed_query())
+    assert dict(parse_qsl(urlsplit(result["address"]).query))[FIELD] == NEW_VALUE
+    assert urlsplit(result["address"]).path.endswith("/cal/")
+    assert result["qr"].startswith("data:image/svg+xml")
+    assert result["errors"] == []
+
+
+def test_firefox_esr(site_url):
+    done = subprocess.run(["node", str(ROOT / "tests" / "firefox_smoke.mjs"), "/usr/bin/firefox-esr", site_url, LINK,
+                           FIELD, NEW_VALUE], capture_output=True, text=True, timeout=300, cwd=ROOT)
+    assert done.returncode == 0, done.stderr[-3000:]
+    check_visit(json.loads(done.stdout.strip().splitlines()[-1]))
+
+
+TOTALS = """return Object.fromEntries([...document.querySelectorAll("output[id^=total-]")]
+  .map((output) => [output.id, output.dataset.value]));"""
+# Classic WebDriver has no console log: errors are caught from the first estimate on (page
+# errors, console.error, unhandled rejections); a failure before it shows as the fallback.
+CATCH_ERRORS = """window.__erreurs = [];
+const original = console.error.bind(console);
+console.error = (...args) => { __erreurs.push(args.map(String).join(" ")); original(...args); };
+addEventListener("error", (event) => __erreurs.push(String(event.message)));
+addEventListener("unhandledrejection", (event) => __erreurs.push(String(event.reason)));"""
+
+
+def test_webkitgtk(site_url):
+    with webkit_session() as browser:
+        browser.go(f"{site_url}/cal/?{LINK}")
+        browser.wait_for("return document.documentElement.dataset.calcul === 'pret' "
+                         "|| document.documentElement.classList.contains('echec');")
+        assert not browser.run("return document.documentElement.classList.contains('echec');"), "fallback shown"
+        browser.run(CATCH_ERRORS)
+        totals = browser.run(TOTALS)
+        browser.type_into(f"#champ-{FIELD}", NEW_VALUE)
+        browser.wait_for("return location.search.includes(arguments[0]) "
+                         "&& document.documentElement.dataset.calcul === 'pret';", f"{FIELD}={NEW_VALUE}", timeout_s=20)
+        result = {"totals": totals, "changedTotals": browser.run(TOTALS), "address": browser.run("return location.href;"),
+                  "qr": browser.wait_for("const qr = document.getElementById('qr'); return qr && qr.src;", timeout_s=30)}
+        time.sleep(0.5)      # an error from the QR code's answer would come now
+        result["errors"] = browser.run("return window.__erreurs;")
+        check_visit(result)
