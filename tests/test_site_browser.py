@@ -182,7 +182,7 @@ def test_a_link_shows_its_values_and_the_download_until_its_figures_arrive(page,
     expect(progress).to_be_visible()
     expect(page.get_by_label(re.compile(r"^Chargement du calculateur : \d+,\d / \d+,\d Mo$"))).to_be_visible()
     page.wait_for_function("() => document.getElementById('chargement').value > 0", timeout=BOOT_TIMEOUT)
-    for figure in ("#total-ht-2", "#tva-2", "#niveau-recommande", "#lignes-2"):
+    for figure in ("#total-ht-2", "#tva-2", "#niveau-recommande", "#lignes-2", "#graphique-postes svg"):
         expect(page.locator(figure)).to_be_hidden()          # the defaults' figures, 88,00 € for 1 workstation
     while not held:
         page.wait_for_timeout(50)
@@ -195,6 +195,8 @@ def test_a_link_shows_its_values_and_the_download_until_its_figures_arrive(page,
     expect(page.locator("#total-ht-2")).to_have_attribute("data-value", "482.00")   # 49 + 5 x 39 + 7 x 34
     expect(page.locator("#avis")).to_contain_text("« serveurs »")                   # the engine's reading
     assert page.input_value("#champ-serveurs") == "0"
+    expect(page.locator("#graphique-postes desc")).to_contain_text("Pour 12 postes")   # then the link's charts
+    expect(page.locator("#graphique-postes svg")).to_be_visible()
 
 
 def test_a_tracking_tag_alone_keeps_the_prerendered_estimate(page, site_url):

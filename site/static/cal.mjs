@@ -11,6 +11,7 @@ const PAGE_PATH = location.pathname;   // /cal/ or a preset page, before any rep
 const QR_DELAY_MS = 400;
 const SETTLE_MS = 1500;
 const CHART_DELAY_MS = 120;     // after a pause in typing: the next keystroke rarely waits behind a drawing
+const FIRST_CHART_DELAY_MS = 400;
 const STALE_MARK_MS = 200;   // an answer later than this gets the figures marked as stale
 const ANNOUNCE_DELAY_MS = 800;
 
@@ -193,15 +194,16 @@ function requestQr() {
 }
 
 // The cost charts, drawn by the engine after the figures (a recompute never waits for them).
-function requestCharts(query) {
+function requestCharts(query, delay) {
   clearTimeout(chartTimer);
   chartTimer = setTimeout(() => {
     engine.ask("charts", { query }).then((charts) => {
       if (query !== latestQuery) return;
       chartsQuery = query;
       paintCharts(charts);
+      root.classList.remove("graphiques-attente");
     }, () => {});     // the previous charts stay; the figures are what matters
-  }, CHART_DELAY_MS);
+  }, delay);
 }
 
 function paintCharts(charts) {
@@ -243,8 +245,13 @@ function showEstimate(view, fillFields) {
   history.replaceState(null, "", view.requete === root.dataset.requete ? PAGE_PATH : `${root.dataset.cal}${query}`);
   paintPrintout(view);
   latestQuery = view.requete;
-  chartsQuery ??= root.dataset.requete;
-  if (latestQuery !== chartsQuery) requestCharts(latestQuery);
+  if (chartsQuery === null) {
+    // The prerendered charts are those of this page's own inputs: a link's wait hidden
+    // (as its figures did) until its own are drawn, a little after the first edits.
+    chartsQuery = root.dataset.requete;
+    root.classList.toggle("graphiques-attente", latestQuery !== chartsQuery);
+  }
+  if (latestQuery !== chartsQuery) requestCharts(latestQuery, firstPainted ? CHART_DELAY_MS : FIRST_CHART_DELAY_MS);
   clearTimeout(staleTimer);
   staleTimer = 0;
   root.classList.remove("perime", "attente");
