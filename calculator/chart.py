@@ -62,20 +62,21 @@ class Plot:
         return (HEIGHT - BOTTOM - (HEIGHT - TOP - BOTTOM) * Decimal(value) / self.y_top).quantize(PIXEL)
 
 
+def _ticks(top: Decimal, step: Decimal):
+    """0, step, 2 x step, ... up to top."""
+    count = int(top / step)
+    return [step * index for index in range(count + 1)]
+
+
 def _axes(plot: Plot, x_step: Decimal, y_step: Decimal, x_text, y_text, x_title: str) -> list:
     parts = []
-    value = Decimal(0)
-    while value <= plot.y_top:
+    for value in _ticks(plot.y_top, y_step):
         y = plot.y(value)
         parts.append(f'<line class="grille" x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{y}" y2="{y}"/>'
                      f'<text class="axe" x="{LEFT - 6}" y="{y + 4}" text-anchor="end">{escape(y_text(value))}</text>')
-        value += y_step
-    value = Decimal(0)
-    while value <= plot.x_top:
-        x = plot.x(value)
-        parts.append(f'<text class="axe" x="{x}" y="{HEIGHT - BOTTOM + 16}" text-anchor="middle">'
+    for value in _ticks(plot.x_top, x_step):
+        parts.append(f'<text class="axe" x="{plot.x(value)}" y="{HEIGHT - BOTTOM + 16}" text-anchor="middle">'
                      f'{escape(x_text(value))}</text>')
-        value += x_step
     parts.append(f'<text class="axe titre-axe" x="{(LEFT + WIDTH - RIGHT) // 2}" y="{HEIGHT - 6}" '
                  f'text-anchor="middle">{escape(x_title)}</text>')
     return parts
