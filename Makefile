@@ -12,7 +12,7 @@ NODE_DEPS := node_modules/.package-lock.json
 # of one commit are byte-identical (build.py reads it; see README, Publishing).
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null)
 
-.PHONY: serve test test-navigateurs build setup system-packages bench bench-reseau clean
+.PHONY: serve test test-navigateurs build setup system-packages system-packages-navigateurs bench bench-reseau clean
 
 setup: $(PY_DEPS) $(NODE_DEPS)
 
@@ -25,10 +25,13 @@ $(NODE_DEPS): package.json package-lock.json
 	npm ci --no-audit --no-fund
 	touch $@
 
-# Chromium, Firefox ESR, WebKitGTK's driver and Xvfb for the browser tests, Java for the
-# HTML checker (apt-get, only when missing).
+# Chromium for the browser tests, Java for the HTML checker; Firefox ESR, WebKitGTK's driver
+# and Xvfb for test-navigateurs (apt-get, only when missing).
 system-packages:
 	@sh .ci/ensure-system-packages
+
+system-packages-navigateurs:
+	@sh .ci/ensure-system-packages navigateurs
 
 build: setup
 	$(PY) build.py --out dist
@@ -40,7 +43,7 @@ test: setup system-packages
 	$(PY) -m pytest
 
 # /cal/ in Firefox ESR and WebKitGTK (Debian's packages, with Xvfb); .ci/run runs it too.
-test-navigateurs: setup system-packages
+test-navigateurs: setup system-packages-navigateurs
 	$(PY) -m pytest -m navigateurs
 
 bench: setup system-packages

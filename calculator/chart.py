@@ -14,6 +14,7 @@ from dataclasses import replace
 from decimal import ROUND_CEILING, Decimal
 
 from .french import format_eur, format_hours, format_number
+from .money import to_cents
 from .pricing import estimate_levels, level1_hours
 
 WIDTH, HEIGHT = 640, 280
@@ -38,11 +39,13 @@ def workstation_counts(current: int, largest: int) -> list:
     return sorted(counts | {current, top})
 
 
-def nice_top(value: Decimal) -> tuple:
-    """(axis top, tick step): a round step giving 4 or 5 ticks above `value`."""
+def nice_top(value: Decimal, whole: bool = False) -> tuple:
+    """(axis top, tick step): a round step giving at most 5 ticks above `value`; steps are
+    whole numbers (euros, hours), and with `whole` never 2.5 either (workstations)."""
     value = max(value, Decimal(1))
-    magnitude = max(Decimal(1), Decimal(10) ** (value.adjusted() - 1))     # whole ticks: euros, postes
-    for step in (s * magnitude * factor for factor in (1, 10, 100) for s in STEPS):
+    magnitude = max(Decimal(1), Decimal(10) ** (value.adjusted() - 1))
+    steps = (s * magnitude * factor for factor in (1, 10, 100) for s in STEPS)
+    for step in (step for step in steps if not whole or step == step.to_integral_value()):
         ticks = (value / step).to_integral_value(rounding=ROUND_CEILING)
         if ticks <= 5:
             return step * ticks, step
@@ -89,10 +92,15 @@ def _series(plot: Plot, points, name: str, css: str, name_y: int) -> list:
             f'<text class="nom-serie {css}" x="{plot.x(points[-1][0]) + 6}" y="{name_y + 4}">{escape(name)}</text>']
 
 
-def _svg(title_id: str, title: str, description: str, parts: list) -> str:
-    return (f'<svg class="graphique" viewBox="0 0 {WIDTH} {HEIGHT}" role="img" aria-labelledby="{title_id}" '
-            f'xmlns="http://www.w3.org/2000/svg"><title id="{title_id}">{escape(title)}</title>'
-            f'<desc>{escape(description)}</desc>{"".join(parts)}</svg>')
+def _svg(key: str, title: str, description: str, parts: list) -> str:
+    return (f'<svg class="graphique" viewBox="0 0 {WIDTH} {HEIGHT}" role="img" '
+            f'aria-labelledby="graphique-{key}-titre" aria-describedby="graphique-{key}-description" '
+            f'xmlns="http://www.w3.org/2000/svg"><title id="graphique-{key}-titre">{escape(title)}</title>'
+            f'<desc id="graphique-{key}-description">{escape(description)}</desc>{"".join(parts)}</svg>')
+
+
+def _workstations(count: int) -> str:
+    return f"{format_number(count)} poste{'s' if count > 1 else ''}"
 
 
 def _spread(labels: list, gap: int = 14) -> list:
@@ -112,7 +120,7 @@ def growth_chart(rules, inputs) -> dict:
     totals = {count: estimate_levels(rules, replace(inputs, postes=count)) for count in counts}
     levels = sorted(totals[counts[0]])
     y_top, y_step = nice_top(max(level.total_ht for row in totals.values() for level in row.values()))
-    x_top, x_step = nice_top(Decimal(counts[-1]))
+    x_top, x_step = nice_top(Decimal(counts[-1]), whole=True)
     plot = Plot(x_top, y_top)
     parts = _axes(plot, x_step, y_step, format_number, lambda v: f"{format_number(v)}\u00a0€", "Postes de travail")
     here = plot.x(inputs.postes)
@@ -124,17 +132,19 @@ def growth_chart(rules, inputs) -> dict:
         parts.append(f'<circle class="point niveau-{number}" r="4" cx="{here}" '
                      f'cy="{plot.y(totals[inputs.postes][number].total_ht)}"/>')
     mine = totals[inputs.postes]
-    description = (f"Pour {inputs.postes} postes : " + ", ".join(
+    description = (f"Pour {_workstations(inputs.postes)} : " + ", ".join(
         f"niveau {n} {format_eur(mine[n].total_ht)} HT" for n in levels)
-        + f". Le graphique va de {counts[0]} à {counts[-1]} postes, les autres entrées restant les vôtres.")
+        + f". Le graphique va de {_workstations(counts[0])} à {_workstations(counts[-1])}, "
+          "les autres entrées restant les vôtres.")
     rows = [[format_number(count), *(format_eur(totals[count][n].total_ht) for n in levels)] for count in counts]
-    return {"svg": _svg("graphique-postes-titre", "Coût mensuel HT des trois niveaux selon le nombre de postes",
-                        description, parts),
+    title = "Coût mensuel HT des trois niveaux selon le nombre de postes"
+    return {"titre": title, "svg": _svg("postes", title, description, parts),
             "colonnes": ["Postes", *(f"Niveau {n} (HT / mois)" for n in levels)], "lignes": rows}
 
 
 def break_even_chart(rules, estimate) -> dict:
-    """Level 1's remote hours billed by the hour against level 2's monthly HT."""
+    """Level 1's remote hours billed by the hour against level 2's monthly HT. The point
+    marks the threshold the page states: the crossing, rounded up to the quarter hour."""
     rate, level2 = rules.level1.remote_hour, estimate.levels[2].total_ht
     threshold = estimate.break_even_hours
     hours = level1_hours(rules.level1, estimate.inputs)
@@ -143,9 +153,12 @@ def break_even_chart(rules, estimate) -> dict:
     plot = Plot(x_top, y_top)
     parts = _axes(plot, x_step, y_step, format_number, lambda v: f"{format_number(v)}\u00a0€",
                   "Heures d'assistance à distance par mois")
-    level1_points = [(Decimal(0), Decimal(0)), (x_top, x_top * rate)]
+    def remote(hours_count):      # level 1's remote support, billed by the hour
+        return to_cents(hours_count * rate)
+
+    level1_points = [(Decimal(0), Decimal(0)), (x_top, remote(x_top))]
     level2_points = [(Decimal(0), level2), (x_top, level2)]
-    ends = _spread([int(plot.y(x_top * rate)), int(plot.y(level2))])
+    ends = _spread([int(plot.y(remote(x_top))), int(plot.y(level2))])
     for (points, name, css), end in zip(((level1_points, "Niveau 1", "niveau-1"),
                                          (level2_points, "Niveau 2", "niveau-2")), ends):
         parts += _series(plot, points, name, css, end)
@@ -153,15 +166,17 @@ def break_even_chart(rules, estimate) -> dict:
     parts.append(f'<line class="repere" x1="{cross_x}" x2="{cross_x}" y1="{cross_y}" y2="{HEIGHT - BOTTOM}"/>'
                  f'<circle class="point seuil" r="5" cx="{cross_x}" cy="{cross_y}"/>'
                  f'<text class="etiquette" x="{cross_x + 6}" y="{cross_y - 8}">{escape(format_hours(threshold))}</text>')
-    if hours <= x_top:
-        parts.append(f'<circle class="point niveau-1" r="4" cx="{plot.x(hours)}" cy="{plot.y(hours * rate)}"/>')
-    description = (f"Le niveau 1 facture {format_eur(rate)} HT l'heure à distance ; le niveau 2 coûte "
-                   f"{format_eur(level2)} HT par mois pour votre cabinet. Au-delà de {format_hours(threshold)} "
-                   f"par mois, le niveau 2 revient moins cher. Votre estimation : {format_hours(hours)}.")
-    marks = sorted({Decimal(0), min(hours, x_top), threshold, x_top})
-    rows = [[format_hours(mark), format_eur(mark * rate), format_eur(level2)] for mark in marks]
-    return {"svg": _svg("graphique-seuil-titre", "Niveau 1 au temps passé ou niveau 2 au forfait", description, parts),
-            "colonnes": ["Heures à distance par mois", "Niveau 1 (HT)", "Niveau 2 (HT / mois)"], "lignes": rows}
+    parts.append(f'<circle class="point niveau-1" r="4" cx="{plot.x(hours)}" cy="{plot.y(remote(hours))}"/>')
+    description = (f"Le niveau 1 facture {format_eur(rate)} HT l'heure d'assistance à distance ; le niveau 2 "
+                   f"coûte {format_eur(level2)} HT par mois pour votre cabinet. Au-delà de "
+                   f"{format_hours(threshold)} par mois, le niveau 2 revient moins cher. "
+                   f"Votre estimation : {format_hours(hours)}.")
+    marks = sorted({Decimal(0), hours, threshold, x_top})
+    rows = [[format_hours(mark), format_eur(remote(mark)), format_eur(level2)] for mark in marks]
+    title = "Assistance à distance : niveau 1 à l'heure ou niveau 2 au forfait"
+    return {"titre": title, "svg": _svg("seuil", title, description, parts),
+            "colonnes": ["Heures à distance par mois", "Niveau 1, assistance à distance (HT)", "Niveau 2 (HT / mois)"],
+            "lignes": rows}
 
 
 def charts(rules, estimate) -> dict:

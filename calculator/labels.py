@@ -30,8 +30,8 @@ def line_label(line) -> str:
         return band_label(facts["band"])
     if line.item == "sauvegarde":
         # Short enough for two lines in a level card; the quantity says how many blocks.
-        return (f"Sauvegarde au-delà de {format_number(facts['included_gb'])} Go "
-                f"(par {format_number(facts['block_gb'])} Go)")
+        return (f"Sauvegarde au-delà de {format_number(facts['included_gb'])} Go inclus, "
+                f"par {format_number(facts['block_gb'])} Go entamés")
     if line.item == "distanciel":
         return f"Assistance à distance ({'heures' if facts['given'] else 'heures estimées'})"
     if line.item == "sur_site":

@@ -121,6 +121,9 @@ def estimate_view(estimate, rules) -> dict:
         "niveaux": [level_view(level, estimate.recommended, shown) for level in estimate.levels.values()],
         "recommande": estimate.recommended,
         "recommande_texte": f"niveau {estimate.recommended}",
+        # Beside the recommendation, above the cards: on a phone the first figure met.
+        "recommande_total": (f"{format_eur(estimate.levels[estimate.recommended].total_ht)} HT par mois, "
+                             f"{format_eur(estimate.levels[estimate.recommended].total_ttc)} TTC"),
         "niveau_affiche": shown,
         # What a screen reader announces once the visitor pauses.
         "annonce": (f"Niveau {shown} : {format_eur(shown_level.total_ht)} HT par mois, "

@@ -40,22 +40,30 @@ class LaterStdlib:
 
     def mount(self, data) -> None:
         """The worker downloaded the zip (a JavaScript Uint8Array), unless an import
-        fetched it meanwhile."""
+        fetched it meanwhile (the worker asks `ready` first, to spare the download)."""
         if not self.ready:
             self._write(data.to_bytes())
 
     def _write(self, data: bytes) -> None:
+        # A host's error page or a captive portal can answer 200: only a zip is kept.
+        if not data.startswith(b"PK"):
+            raise ImportError(f"{self.url}: not a zip archive")
         with open(PATH, "wb") as file:
             file.write(data)
         self.ready = True
 
     def _fetch_now(self) -> None:
+        """The synchronous download; a failure is an ImportError, as callers of import
+        expect (`try: import x` in the standard library, codec lookups)."""
         from js import XMLHttpRequest, Uint8Array
 
-        request = XMLHttpRequest.new()
-        request.open("GET", self.url, False)
-        request.responseType = "arraybuffer"
-        request.send(None)
+        try:
+            request = XMLHttpRequest.new()
+            request.open("GET", self.url, False)
+            request.responseType = "arraybuffer"
+            request.send(None)
+        except Exception as error:     # a JavaScript NetworkError, offline for instance
+            raise ImportError(f"{self.url}: {error}") from error
         if request.status != 200:
             raise ImportError(f"{self.url}: HTTP {request.status}")
         self._write(Uint8Array.new(request.response).to_bytes())

@@ -2,7 +2,7 @@
 // remote protocol: no geckodriver needed). Run by tests/test_other_browsers.py, which
 // judges the result.
 // Usage: node firefox_smoke.mjs <firefox> <site URL> <query> <field> <new value>
-// Prints {totals, changedTotals, address, qr, errors} as JSON.
+// Prints {totals, changedTotals, address, chart, qr, errors} as JSON.
 import puppeteer from "puppeteer-core";
 
 const [executablePath, site, query, field, value] = process.argv.slice(2);
@@ -29,9 +29,13 @@ try {
   await page.waitForFunction((name, typed) => location.search.includes(`${name}=${typed}`)
     && document.documentElement.dataset.calcul === "pret", { timeout: 10_000 }, field, value);
   const changed = await totals(page);
+  const chart = await page.waitForFunction((typed) => {
+    const description = document.querySelector("#graphique-postes desc");
+    return description && description.textContent.includes(`Pour ${typed} postes`) && description.textContent;
+  }, { timeout: 10_000 }, value).then((handle) => handle.jsonValue());
   const qr = await page.waitForSelector("#qr", { timeout: 30_000 }).then((image) => image.evaluate((img) => img.src));
   console.log(JSON.stringify({ totals: first, changedTotals: changed, address: await page.evaluate(() => location.href),
-    qr: qr.slice(0, 26), errors }));
+    chart, qr: qr.slice(0, 26), errors }));
 } finally {
   await browser.close();
 }

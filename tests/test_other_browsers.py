@@ -1,5 +1,6 @@
 """/cal/ in Firefox ESR and in WebKitGTK (iPhones run WebKit), from Debian's packages:
-a prefilled link's totals, typing a new value, the address bar, the QR code, no error.
+a prefilled link's totals, typing a new value, the address bar, the cost chart, the QR
+code (the part of the standard library mounted later), no error.
 Run by `make test-navigateurs` (and .ci/run), apart from `make test`: see the README."""
 
 import json
@@ -34,6 +35,7 @@ def check_visit(result: dict) -> None:
     assert result["changedTotals"] == expected_totals(changed_query())
     assert dict(parse_qsl(urlsplit(result["address"]).query))[FIELD] == NEW_VALUE
     assert urlsplit(result["address"]).path.endswith("/cal/")
+    assert f"Pour {NEW_VALUE} postes" in result["chart"]
     assert result["qr"].startswith("data:image/svg+xml")
     assert result["errors"] == []
 
@@ -67,7 +69,11 @@ def test_webkitgtk(site_url):
         browser.type_into(f"#champ-{FIELD}", NEW_VALUE)
         browser.wait_for("return location.search.includes(arguments[0]) "
                          "&& document.documentElement.dataset.calcul === 'pret';", f"{FIELD}={NEW_VALUE}", timeout_s=20)
+        chart = browser.wait_for("const description = document.querySelector('#graphique-postes desc'); "
+                                 "return description && description.textContent.includes(arguments[0]) "
+                                 "&& description.textContent;", f"Pour {NEW_VALUE} postes", timeout_s=10)
         result = {"totals": totals, "changedTotals": browser.run(TOTALS), "address": browser.run("return location.href;"),
+                  "chart": chart,
                   "qr": browser.wait_for("const qr = document.getElementById('qr'); return qr && qr.src;", timeout_s=30)}
         time.sleep(0.5)      # an error from the QR code's answer would come now
         result["errors"] = browser.run("return window.__erreurs;")

@@ -141,7 +141,7 @@ def test_printed_estimate_is_one_a4_page_with_everything(page, site_url):
     for expected in ("PRISME / REUNIONINFORMATIQUE.COM", "Établie le 1er janvier 2027", "Estimation valable 3 mois",
                      "Tarifs en vigueur au 1er janvier 2027",
                      "02 62 79 00 11", "Postes de travail : 7", "Commune : Saint-Paul",
-                     "Postes 6 à 15 2 34,00 € 68,00 €",            # the chosen level's lines...
+                     "Postes 6 à 15 2 × 34,00 € 68,00 €",          # the chosen level's lines...
                      "Total TTC / mois 443,77 €",                  # ...and totals
                      "545,00 €", "645,00 €",                       # the other levels' totals
                      f"{site_url}/cal/?{query}", "Estimation indicative, ne vaut pas devis"):

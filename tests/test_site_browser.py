@@ -147,6 +147,10 @@ LAYOUT = """() => {
     tops: Object.fromEntries(cards.map((card) => [card.id, card.getBoundingClientRect().top])),
     borders: Object.fromEntries(cards.map((card) => [card.id, parseFloat(getComputedStyle(card).borderTopWidth)])),
     chosen: document.querySelector(".niveau.mis-en-avant").id,
+    recommendation: document.getElementById("recommande-total").getBoundingClientRect().top,
+    cardOrder: cards.map((card) => card.id).sort((a, b) =>
+      document.getElementById(a).getBoundingClientRect().top - document.getElementById(b).getBoundingClientRect().top
+      || document.getElementById(a).getBoundingClientRect().left - document.getElementById(b).getBoundingClientRect().left),
   };
 }"""
 
@@ -155,7 +159,8 @@ LAYOUT = """() => {
 def test_level_cards_give_the_figures_room(browser, site_url, width):
     """With the largest amounts the form allows: nothing overflows the page or a card; from
     1024 px each amount keeps one line and each cost label two at most; the recommended
-    level stands out by its frame, and on a phone it is the first card."""
+    level stands out by its frame; its total comes before every card, which keep their
+    order (the reading and focus order)."""
     page = browser.new_page(viewport={"width": width, "height": 900})
     open_calculator(page, site_url, LARGE_PRACTICE)
     layout = page.evaluate(LAYOUT)
@@ -165,8 +170,8 @@ def test_level_cards_give_the_figures_room(browser, site_url, width):
         assert layout["wrappedAmounts"] == [] and layout["longLabels"] == [], layout
     chosen, others = layout["chosen"], [card for card in layout["tops"] if card != layout["chosen"]]
     assert all(layout["borders"][chosen] > layout["borders"][card] for card in others), layout
-    if width <= 430:
-        assert all(layout["tops"][chosen] < layout["tops"][card] for card in others), layout
+    assert all(layout["recommendation"] < top for top in layout["tops"].values()), layout
+    assert layout["cardOrder"] == ["niveau-1", "niveau-2", "niveau-3"], layout
 
 
 def test_a_link_shows_its_values_and_the_download_until_its_figures_arrive(page, site_url):
@@ -361,14 +366,16 @@ def test_fallback_when_webassembly_is_blocked(page, site_url):
 
 def test_a_level_page_shows_the_support_status_without_the_optional_downloads(page, site_url):
     """A phone reading a level page gets the support status from the build's holiday table:
-    it never downloads the holidays package nor the rest of the standard library. A module
-    of that rest still imports when something needs it, fetched then."""
+    the page does not download the holidays package nor the rest of the standard library
+    for it (the offline copy fetches them later, in the service worker). A module of that
+    rest still imports when something needs it, fetched then."""
     fetched = []
     page.on("request", lambda request: fetched.append(urlsplit(request.url).path))
     page.goto(f"{site_url}/prestations/niveau-2/")
     page.wait_for_selector("#support-status-2[data-ouvert]", timeout=BOOT_TIMEOUT)
     assert not [path for path in fetched if re.search(r"/(holidays|python_dateutil|six|segno)-|_later-", path)]
     [worker] = page.workers
-    imported = worker.evaluate("() => self.pyodide.runPython('import gettext, xml.sax.saxutils; gettext.__file__')")
+    imported = worker.evaluate("() => { self.pyodide.pyimport('xml.sax.saxutils'); "
+                               "return self.pyodide.pyimport('gettext').__file__; }")
     assert imported.startswith("/lib/python-later.zip/")
     assert [path for path in fetched if "python_stdlib_later-" in path]

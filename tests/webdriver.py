@@ -70,14 +70,29 @@ class Session:
         self.call("DELETE", "")
 
 
+def start_xvfb() -> tuple:
+    """(process, ":N"): Xvfb picks a free display and writes its number once it is ready
+    (-displayfd), so that two runs never collide and nothing starts before the display."""
+    read_end, write_end = os.pipe()
+    log = tempfile.TemporaryFile()
+    xvfb = subprocess.Popen(["Xvfb", "-displayfd", str(write_end), "-screen", "0", "1280x900x24", "-nolisten", "tcp"],
+                            pass_fds=(write_end,), stdout=subprocess.DEVNULL, stderr=log)
+    os.close(write_end)
+    with os.fdopen(read_end) as announced:
+        number = announced.readline().strip()      # empty if Xvfb exits first
+    if not number:
+        xvfb.kill()
+        log.seek(0)
+        raise AssertionError(f"Xvfb did not start: {log.read().decode(errors='replace')[-500:]}")
+    return xvfb, f":{number}"
+
+
 @contextmanager
 def webkit_session():
     """A MiniBrowser session on its own Xvfb display, closed afterwards."""
-    display = f":{free_port() % 500 + 100}"
+    xvfb, display = start_xvfb()
     home = tempfile.mkdtemp(prefix="webkit-")
     env = {**os.environ, "DISPLAY": display, "HOME": home, "XDG_RUNTIME_DIR": home}
-    xvfb = subprocess.Popen(["Xvfb", display, "-screen", "0", "1280x900x24", "-nolisten", "tcp"],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     port = free_port()
     driver = subprocess.Popen(["WebKitWebDriver", f"--port={port}"], env=env,
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)

@@ -10,6 +10,7 @@ const $ = (id) => document.getElementById(id);
 const PAGE_PATH = location.pathname;   // /cal/ or a preset page, before any replaceState
 const QR_DELAY_MS = 400;
 const SETTLE_MS = 1500;
+const IDLE_WAIT_MS = 2000;     // a page never idle still gets its status and QR code
 const CHART_DELAY_MS = 120;     // after a pause in typing: the next keystroke rarely waits behind a drawing
 const FIRST_CHART_DELAY_MS = 400;
 const STALE_MARK_MS = 200;   // an answer later than this gets the figures marked as stale
@@ -17,6 +18,7 @@ const ANNOUNCE_DELAY_MS = 800;
 
 let latest = null;          // only the answer to the latest question may be painted
 let firstPainted = false;
+let settled = false;          // the first edits' time after the first estimate is over (SETTLE_MS)
 let failed = false;
 let announceTimer = 0;
 let qrTimer = 0;
@@ -140,6 +142,7 @@ function paint(view) {
     setText(`badge-${n}`, level.badge);
   }
   setText("niveau-recommande", view.recommande_texte);
+  setText("recommande-total", view.recommande_total);
   listItems($("raisons"), view.raisons);
   // #avis is a live region: only touched when the notices change, so they are not
   // announced again on every keystroke.
@@ -184,7 +187,7 @@ function paintPrintDate() {
 
 function requestQr() {
   clearTimeout(qrTimer);
-  if (!firstPainted) return;
+  if (!settled) return;       // the settling callback asks for the first one
   qrTimer = setTimeout(() => {
     const link = location.href;
     engine.ask("qr", { text: link }, { downloads: true }).then((dataUri) => {
@@ -193,7 +196,8 @@ function requestQr() {
   }, QR_DELAY_MS);
 }
 
-// The cost charts, drawn by the engine after the figures (a recompute never waits for them).
+// The cost charts, drawn by the engine after the figures, in a request of their own once
+// typing pauses: a recompute waits for a drawing only if it comes during one.
 function requestCharts(query, delay) {
   clearTimeout(chartTimer);
   chartTimer = setTimeout(() => {
@@ -202,7 +206,10 @@ function requestCharts(query, delay) {
       chartsQuery = query;
       paintCharts(charts);
       root.classList.remove("graphiques-attente");
-    }, () => {});     // the previous charts stay; the figures are what matters
+    }, () => {
+      // Charts that no longer match the figures are hidden rather than shown wrong.
+      if (query === latestQuery) root.classList.add("graphiques-attente");
+    });
   }, delay);
 }
 
@@ -262,11 +269,12 @@ function showEstimate(view, fillFields) {
     // until the estimate has been painted and the first edits, which come within a second
     // or so of it, have been answered: none of it may hold back a recompute.
     setTimeout(() => (window.requestIdleCallback || setTimeout)(() => {
+      settled = true;
       engine.markUsed();
       requestQr();
       paintPrintDate();
       addEventListener("beforeprint", paintPrintDate);     // a page left open overnight
-    }), SETTLE_MS);
+    }, { timeout: IDLE_WAIT_MS }), SETTLE_MS);
   } else {
     requestQr();
   }

@@ -1,5 +1,6 @@
 // The one client of the Python engine: Pyodide in a module Web Worker (worker.mjs).
-// It starts the worker, sends its init (the page's data-moteur, written by build.py), numbers
+// It starts the worker, sends its init (the data-moteur of its own <script> element, written
+// by build.py; not on <html>, where it would push <meta charset> past 1 KB), numbers
 // the requests, matches each answer to its request, gives up on an answer after a delay, and
 // starts a new worker after one died. Pages only call `prismeMoteur.ask(type, payload)`,
 // which returns a Promise of the result; a failure is an Error whose message is a French
@@ -7,8 +8,8 @@
 // Classic script, in <head>: /cal/ starts Python before the page is parsed.
 (function () {
   "use strict";
-  var root = document.documentElement;
-  var config = JSON.parse(root.dataset.moteur);
+  var own = document.currentScript.dataset;
+  var config = JSON.parse(own.moteur);
   var worker = null;
   var ready = false;            // the current worker answered its init
   var nextId = 0;
@@ -66,7 +67,7 @@
   function start() {
     if (unsupported) throw failure(unsupported);
     try {
-      worker = new Worker(root.dataset.worker, { type: "module" });
+      worker = new Worker(own.worker, { type: "module" });
     } catch (error) {
       throw failure("Le moteur de calcul n'a pas pu démarrer dans ce navigateur.", error);
     }

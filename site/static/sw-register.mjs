@@ -7,7 +7,7 @@ const engine = window.prismeMoteur;     // moteur.js, on the pages that run the 
 const SETTLE_MS = 3000;                 // the first edits usually come within seconds
 
 function afterSettling(callback) {
-  return () => setTimeout(() => (window.requestIdleCallback || setTimeout)(callback), SETTLE_MS);
+  return () => setTimeout(() => (window.requestIdleCallback || setTimeout)(callback, { timeout: 2000 }), SETTLE_MS);
 }
 
 function register() {

@@ -113,6 +113,7 @@ const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 let laterStdlibMounted = null;
 function mountLaterStdlib({ laterStdlib, stdlibLaterUrl }) {
+  if (laterStdlib.ready) return Promise.resolve();      // an import fetched it already
   laterStdlibMounted ??= fetchBytes(stdlibLaterUrl).then((zip) => laterStdlib.mount(zip)).catch((error) => {
     laterStdlibMounted = null;
     throw error;
