@@ -154,8 +154,8 @@ def bundle_assets(output: Output, rules, tour: dict, year: int) -> dict:
     trimmed_lock = json.dumps({"info": lock["info"], "packages": {}}, sort_keys=True)
     holidays_json = table_json(year + offset for offset in HOLIDAY_TABLE_YEARS)
     needs, wheel_paths = zip(*browser_wheels())
-    stdlib, later_stdlib, engine, compiled_wheels = precompiled(engine_archive(), rules_json, holidays_json,
-                                                                wheel_paths, tour)
+    stdlib, later_stdlib, engine, compiled_wheels, imports = precompiled(engine_archive(), rules_json, holidays_json,
+                                                                         wheel_paths, tour)
     assets = {
         "pyodide": f"pyodide/{version}/",
         "lock": output.add_hashed("assets", "pyodide-lock.json", trimmed_lock),
@@ -165,6 +165,7 @@ def bundle_assets(output: Output, rules, tour: dict, year: int) -> dict:
         "rules": output.add_hashed("assets", "rules.json", rules_json),
         "holidays": output.add_hashed("assets", "jours-feries.json", holidays_json),
         "wheels": {},
+        "imports": imports,
     }
     for need, (name, data) in zip(needs, compiled_wheels):
         assets["wheels"].setdefault(need, []).append(output.add_hashed("assets", name, data))
@@ -198,6 +199,7 @@ def engine_config(assets: dict, base_url: str) -> dict:
             "engine": base_url + assets["engine"],
             "rules": base_url + assets["rules"], "holidays": base_url + assets["holidays"],
             "wheels": {need: [base_url + wheel for wheel in wheels] for need, wheels in assets["wheels"].items()},
+            "imports": assets["imports"],
             "env": BROWSER_PYTHON_ENV, "lib": BROWSER_LIB, "delais_ms": ENGINE_DELAYS_MS,
             "octets_demarrage": assets["octets_demarrage"]}
 

@@ -37,12 +37,17 @@ from bench.network import SharedLink, throttled_handler  # noqa: E402
 LINK = "/cal/?postes=7&serveurs=1&imagerie=2&commune=saint-paul"
 TARGETS = {"plancher_worker": "/bench-floor/worker.html", "plancher_principal": "/bench-floor/main.html", "site": LINK}
 RECOMPUTES = 40            # changes of `postes`, 100 ms apart
-FIRST_EDITS = 3            # made as soon as the first estimate is there (QR code, offline copy, status loading)
+FIRST_EDITS = 3            # made as soon as the first estimate is there
+# Then one edit every 0.45 s for 6 s, while the page loads what prices do not need (status,
+# charts, QR code with the rest of the standard library and segno, the offline copy): the
+# pace lets the QR code's 0.4 s delay run out between two edits.
+LOADING_EDITS, LOADING_PAUSE_MS = 13, 450
 TARGETS_DEFINITION = {   # name -> (limit, how it is compared)
     "premiere_estimation_froid": (1.10, "ratio"),
     "premiere_estimation_chaud": (1.10, "ratio"),
     "recalcul_p95_ms": (16, "absolute"),
     "premieres_modifications_max_ms": (50, "absolute"),
+    "modifications_pendant_chargements_max_ms": (50, "absolute"),
     "blocage_fil_principal_ms": (50, "absolute"),
     "octets_avant_estimation": (1.05, "ratio"),
 }
@@ -65,7 +70,7 @@ new MutationObserver(() => {
 }).observe(document, { attributes: true, subtree: true, attributeFilter: ["data-calcul"] });
 """
 
-RECOMPUTE = """async (count) => {
+RECOMPUTE = """async ({ count, pause }) => {
   const field = document.getElementById("champ-postes");
   const output = document.getElementById("total-ht-2");
   const times = [];
@@ -82,8 +87,8 @@ RECOMPUTE = """async (count) => {
     field.dispatchEvent(new Event("input", { bubbles: true }));
     await changed;
     times.push(performance.now() - start);
-    // A fast typist's pace: the page renders between two keystrokes, as it would for a visitor.
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    // A fast typist's pace (100 ms): the page renders between two keystrokes, as it would for a visitor.
+    await new Promise((resolve) => setTimeout(resolve, pause));
   }
   return times;
 }"""
@@ -177,7 +182,8 @@ def measure_load(page, url, log: ByteLog, first_edits: bool = False) -> dict:
     log.clear()
     page.goto(url)
     pret = wait_pret(page)
-    edits = page.evaluate(RECOMPUTE, FIRST_EDITS) if first_edits else None
+    edits = page.evaluate(RECOMPUTE, {"count": FIRST_EDITS, "pause": 100}) if first_edits else None
+    loading = page.evaluate(RECOMPUTE, {"count": LOADING_EDITS, "pause": LOADING_PAUSE_MS}) if first_edits else None
     probe = page.evaluate("window.__bench")
     pret_epoch = page.evaluate("performance.timeOrigin") + pret - browser_clock_offset_ms(page)
     before = log.bytes_until(pret_epoch)
@@ -185,7 +191,7 @@ def measure_load(page, url, log: ByteLog, first_edits: bool = False) -> dict:
     log.wait_quiet()
     return {"pret_ms": pret, "fcp_ms": probe["fcp"], "blocage_ms": blocking_ms(probe),
             "octets_avant": before, "octets_total": log.bytes_until(), "fichiers_avant": paths_before,
-            "premieres_modifications_ms": edits,
+            "premieres_modifications_ms": edits, "modifications_pendant_chargements_ms": loading,
             "trace_worker": page.evaluate("window.prismeMoteur ? window.prismeMoteur.timings : null")}
 
 
@@ -204,7 +210,7 @@ def run_once(playwright, launch, base, name, path, log) -> dict:
         page.wait_for_selector("#qr-figure:not([hidden])", timeout=60_000)
         page.wait_for_selector("#support-status-3[data-ouvert]", timeout=60_000)
         page.wait_for_selector('html[data-hors-ligne="pret"]', timeout=120_000)
-        result["recalcul_ms"] = page.evaluate(RECOMPUTE, RECOMPUTES)
+        result["recalcul_ms"] = page.evaluate(RECOMPUTE, {"count": RECOMPUTES, "pause": 100})
     log.wait_quiet()
     result["chaud"] = measure_load(page, base + path, log)
     context.close()
@@ -249,6 +255,8 @@ def summarise(runs: dict, prerender: dict) -> dict:
         "recalcul_p95_ms": {"site": percentile(recompute, 0.95)},
         "premieres_modifications_max_ms": {"site": max(t for run in runs["site"]
                                                        for t in run["froid"]["premieres_modifications_ms"])},
+        "modifications_pendant_chargements_max_ms": {"site": max(
+            t for run in runs["site"] for t in run["froid"]["modifications_pendant_chargements_ms"])},
         "blocage_fil_principal_ms": {"site": med("site", "froid", "blocage_ms")},
         "octets_avant_estimation": {"site": med("site", "froid", "octets_avant"),
                                     "plancher": med(floor["froid"], "froid", "octets_avant")},
@@ -290,6 +298,8 @@ def table(summary: dict) -> str:
             ("Première estimation, à chaud", "premiere_estimation_chaud", "ms"),
             ("Recalcul p50", "recalcul_p50_ms", "ms"), ("Recalcul p95", "recalcul_p95_ms", "ms"),
             (f"{FIRST_EDITS} premières modifications, la plus lente", "premieres_modifications_max_ms", "ms"),
+            ("Modifications pendant les chargements suivants, la plus lente",
+             "modifications_pendant_chargements_max_ms", "ms"),
             ("Blocage du fil principal (FCP → estimation)", "blocage_fil_principal_ms", "ms"),
             ("Octets avant la première estimation", "octets_avant_estimation", "o"),
             ("Octets au total", "octets_total", "o")]
@@ -340,10 +350,12 @@ def network_run(playwright, launch, base, path, log) -> dict:
     log.clear()
     page.goto(base + path, timeout=300_000)
     pret = wait_pret(page, timeout_s=600)
-    edits = page.evaluate(RECOMPUTE, FIRST_EDITS) if path == LINK else None
+    edits = page.evaluate(RECOMPUTE, {"count": FIRST_EDITS, "pause": 100}) if path == LINK else None
+    loading = page.evaluate(RECOMPUTE, {"count": LOADING_EDITS, "pause": LOADING_PAUSE_MS}) if path == LINK else None
     pret_epoch = page.evaluate("performance.timeOrigin") + pret - browser_clock_offset_ms(page)
     result = {"pret_ms": pret, "octets_fil_avant": log.bytes_until(pret_epoch),
-              "fichiers_avant": log.paths_until(pret_epoch), "premieres_modifications_ms": edits}
+              "fichiers_avant": log.paths_until(pret_epoch), "premieres_modifications_ms": edits,
+              "modifications_pendant_chargements_ms": loading}
     context.close()
     shutil.rmtree(profile, ignore_errors=True)
     return result
@@ -363,8 +375,10 @@ def network_summary(runs: dict, profile: tuple) -> dict:
             row["cible"] = f"<= {targets[key]} x plancher"
             row["tenue"] = row["ratio"] <= targets[key]
         summary[key] = row
-    slowest = max(time for run in runs["site"] for time in run["premieres_modifications_ms"])
-    summary["premieres_modifications_max_ms"] = {"site": slowest, "cible": "<= 50 ms", "tenue": slowest <= 50}
+    for key in ("premieres_modifications", "modifications_pendant_chargements"):
+        slowest = max(time for run in runs["site"] for time in run[f"{key}_ms"])
+        limit = TARGETS_DEFINITION[f"{key}_max_ms"][0]
+        summary[f"{key}_max_ms"] = {"site": slowest, "cible": f"<= {limit} ms", "tenue": slowest <= limit}
     return summary
 
 
@@ -378,9 +392,11 @@ def network_table(summary: dict) -> str:
         held = "oui" if row.get("tenue") else ("NON" if "tenue" in row else "")
         lines.append(f"| {label} | {shown(row['site'])} | {shown(row['plancher'])} | {row['ratio']:.2f} | "
                      f"{row.get('cible', 'mesurée')} | {held} |")
-    edits = summary["premieres_modifications_max_ms"]
-    lines.append(f"| {FIRST_EDITS} premières modifications, la plus lente | {edits['site']:.0f} ms | | | "
-                 f"{edits['cible']} | {'oui' if edits['tenue'] else 'NON'} |")
+    for label, key in ((f"{FIRST_EDITS} premières modifications, la plus lente", "premieres_modifications_max_ms"),
+                       ("Modifications pendant les chargements suivants, la plus lente",
+                        "modifications_pendant_chargements_max_ms")):
+        edits = summary[key]
+        lines.append(f"| {label} | {edits['site']:.0f} ms | | | {edits['cible']} | {'oui' if edits['tenue'] else 'NON'} |")
     return "\n".join(lines)
 
 

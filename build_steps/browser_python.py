@@ -50,7 +50,8 @@ def pyodide_version() -> str:
 
 def precompiled(engine: bytes, rules_json: str, holidays_json: str, wheels, tour: dict) -> tuple:
     """(start-up standard library, later standard library, engine, [(name, wheel)]) as zips
-    where every module the browser imports is bytecode for its Python: see precompile/.
+    where every module the browser imports is bytecode for its Python, and the modules each
+    later request imports, in order ({need: [name]}): see precompile/.
     Made by Pyodide itself under Node.js, kept in build-cache/ under the hash of everything
     that goes in."""
     node = shutil.which("node")
@@ -65,7 +66,8 @@ def precompiled(engine: bytes, rules_json: str, holidays_json: str, wheels, tour
         prune_bytecode_cache(keep=BYTECODE_CACHE_ENTRIES)
     return ((cached / "python_stdlib.zip").read_bytes(), (cached / "python_stdlib_later.zip").read_bytes(),
             (cached / "engine.zip").read_bytes(),
-            [(name, (cached / name).read_bytes()) for name in names[1:]])
+            [(name, (cached / name).read_bytes()) for name in names[1:]],
+            json.loads((cached / "imports.json").read_text(encoding="utf-8")))
 
 
 def bytecode_key(node: str, engine: bytes, wheels, tour: dict) -> str:
@@ -100,6 +102,7 @@ def run_precompile(node: str, cached: Path, engine: bytes, rules_json: str, holi
            "lib": BROWSER_LIB,
            "stdlib_target": str(work / "python_stdlib.zip"),
            "later_stdlib_target": str(work / "python_stdlib_later.zip"),
+           "imports_target": str(work / "imports.json"),
            "archives": [{"source": str(source), "target": str(work / name)} for source, name in zip(sources, names)]}
     (inputs / "job.json").write_text(json.dumps(job), encoding="utf-8")
     try:

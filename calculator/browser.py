@@ -80,6 +80,14 @@ def coverage(instant: str, on_call: bool) -> str:
     return json.dumps(views, ensure_ascii=False)
 
 
+def import_module(name: str) -> None:
+    """One module of those a later request imports (the build lists them): the worker calls
+    it once per task, so that an estimate asked meanwhile waits for one module at most."""
+    import importlib
+
+    importlib.import_module(name)
+
+
 def qr_code(text: str) -> str:
     """The QR code of a link, as an SVG data URI (segno: pure Python, no canvas needed)."""
     import segno

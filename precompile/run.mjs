@@ -25,7 +25,7 @@ async function main(job) {
 
   // 1. The tour, as the worker does it: rules, estimates, dates and the support status from
   //    the build's holiday table (what start-up and the first requests import, shipped in
-  //    the start-up zip); then, with the wheels, the status beyond the table and the QR code.
+  //    the start-up zip); then, with the wheels, the QR code and the status beyond the table.
   const tourist = await start();
   copyIn(tourist, ["imported.py"]);
   // Where the worker unpacks them (job.lib): the bytecode names its source files there.
@@ -43,8 +43,23 @@ async function main(job) {
   const listImported = () => tourist.pyimport("imported").imported_modules().toJs();
   const startup = listImported();
   inside.slice(1).forEach(unpack);
+  // What each later request imports, in order: the worker imports it one module per task
+  // before the request (see worker.mjs), so that a price recompute never waits long.
+  const names = () => tourist.pyimport("imported").module_names().toJs();
+  const importsOf = (request) => {
+    const before = new Set(names());
+    request();
+    const imported = names().filter((name) => !before.has(name));
+    // A submodule comes before its package (which completes last), but importing it runs
+    // the package first, and with it all the package's imports at once: leave it to its
+    // package, whose own imports from elsewhere are then done already.
+    const parent = (name) => name.slice(0, name.lastIndexOf("."));
+    return imported.filter((name, index) => !imported.slice(index + 1).includes(parent(name)));
+  };
+  // The QR code only: the holidays package (beyond the build's years) would list ~300
+  // modules in every page for a request that hardly ever comes.
+  writeFileSync(job.imports_target, JSON.stringify({ qr: importsOf(() => api.qr_code(job.tour.link)) }));
   for (const instant of beyond) api.coverage(instant, false);
-  api.qr_code(job.tour.link);
   const imported = listImported();
 
   // 2. The bytecode, made by an interpreter that did nothing else.

@@ -70,8 +70,8 @@ function countDownloads(total) {
   };
 }
 
-async function start({ pyodide: indexURL, lock, stdlib, stdlib_later, engine, rules, holidays, wheels, env, lib,
-  octets_demarrage }) {
+async function start({ pyodide: indexURL, lock, stdlib, stdlib_later, engine, rules, holidays, wheels, imports, env,
+  lib, octets_demarrage }) {
   mark("debut");
   const downloaded = countDownloads(octets_demarrage);
   // The engine, the rules and the holidays download while Pyodide compiles.
@@ -95,13 +95,14 @@ async function start({ pyodide: indexURL, lock, stdlib, stdlib_later, engine, ru
   api.load_holidays(holidaysJson);
   mark("regles_chargees");
   self.pyodide = py;        // for the console (and the tests), as Pyodide's own examples do
-  return { py, api, wheels, lib, laterStdlib, stdlibLaterUrl: stdlib_later };
+  return { py, api, wheels, imports, lib, laterStdlib, stdlibLaterUrl: stdlib_later };
 }
 
 // What a request needs beyond prices: the rest of the standard library and its wheels.
 // A failed download is tried again at the next request, not remembered for the session.
 function loadExtras(engine, need) {
   extras[need] ??= Promise.all([mountLaterStdlib(engine), unpackWheels(engine, engine.wheels[need])])
+    .then(() => importOneByOne(engine, engine.imports[need] || []))
     .catch((error) => {
       delete extras[need];
       throw error;
@@ -119,6 +120,16 @@ function mountLaterStdlib({ laterStdlib, stdlibLaterUrl }) {
     throw error;
   });
   return laterStdlibMounted;
+}
+
+// The modules a request imports, one per task, in the order their imports completed in the
+// build's tour (so each one's own imports are done before it): the import of segno's ~40
+// modules never holds a recompute for more than one of them.
+async function importOneByOne({ api }, names) {
+  for (const name of names) {
+    await nextTask();
+    api.import_module(name);
+  }
 }
 
 async function unpackWheels({ py, lib }, wheels) {
