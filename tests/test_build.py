@@ -110,6 +110,15 @@ def test_browser_python_arrives_compiled(built_site, attribute, name, compiled, 
         assert member in members and member + "c" not in members, member
 
 
+def test_browser_and_build_read_the_same_holidays():
+    """The build writes the holidays table with CPython's `holidays`; the browser asks the
+    wheel for years beyond it: both must be the same version, or a year could change rules
+    at the table's edge."""
+    requirements = (Path(build.__file__).parent / "requirements.txt").read_text(encoding="utf-8")
+    [pinned] = re.findall(r"^holidays==(\S+)$", requirements, re.MULTILINE)
+    assert f"holidays=={pinned}" in wheels.BROWSER_WHEELS
+
+
 def test_start_up_standard_library_holds_only_what_start_up_imports(built_site):
     """A phone downloads the start-up zip before its first estimate: modules imported only
     later (or never) are in the other zip, each module in exactly one of them."""

@@ -114,7 +114,8 @@
 
   // Until the worker is ready, a request waits behind its init (the worker's ready gate),
   // so its delay counts the start-up too; so does a request that first downloads more of
-  // the engine (options.downloads: the holidays and QR code wheels, on a slow phone).
+  // the engine (options.downloads: the rest of the standard library and the QR code's or the
+  // holidays' wheels, on a slow phone).
   function ask(type, payload, options) {
     try {
       if (!worker) start();
