@@ -53,8 +53,8 @@ async function main(job) {
     // A submodule comes before its package (which completes last), but importing it runs
     // the package first, and with it all the package's imports at once: leave it to its
     // package, whose own imports from elsewhere are then done already.
-    const parent = (name) => name.slice(0, name.lastIndexOf("."));
-    return imported.filter((name, index) => !imported.slice(index + 1).includes(parent(name)));
+    const ancestors = (name) => name.split(".").slice(0, -1).map((_, end, parts) => parts.slice(0, end + 1).join("."));
+    return imported.filter((name, index) => !ancestors(name).some((ancestor) => imported.slice(index + 1).includes(ancestor)));
   };
   // The QR code only: the holidays package (beyond the build's years) would list ~300
   // modules in every page for a request that hardly ever comes.

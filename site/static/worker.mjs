@@ -98,8 +98,9 @@ async function start({ pyodide: indexURL, lock, stdlib, stdlib_later, engine, ru
   return { py, api, wheels, imports, lib, laterStdlib, stdlibLaterUrl: stdlib_later };
 }
 
-// What a request needs beyond prices: the rest of the standard library and its wheels.
-// A failed download is tried again at the next request, not remembered for the session.
+// What a request needs beyond prices: the rest of the standard library, its wheels, and its
+// imports made ahead. A failed download is tried again at the next request, not remembered
+// for the session.
 function loadExtras(engine, need) {
   extras[need] ??= Promise.all([mountLaterStdlib(engine), unpackWheels(engine, engine.wheels[need])])
     .then(() => importOneByOne(engine, engine.imports[need] || []))
@@ -122,13 +123,18 @@ function mountLaterStdlib({ laterStdlib, stdlibLaterUrl }) {
   return laterStdlibMounted;
 }
 
-// The modules a request imports, one per task, in the order their imports completed in the
-// build's tour (so each one's own imports are done before it): the import of segno's ~40
-// modules never holds a recompute for more than one of them.
+// The modules a request imports, one step per task, in the order their imports completed in
+// the build's tour (so each one's own imports are done before it; a package comes with its
+// submodules): a recompute asked meanwhile waits for one step at most. The list is a hint:
+// a module that fails here is left to the request itself, which fails only if it needs it.
 async function importOneByOne({ api }, names) {
   for (const name of names) {
     await nextTask();
-    api.import_module(name);
+    try {
+      api.import_module(name);
+    } catch (error) {
+      console.warn(`Import préalable de ${name} impossible`, error);
+    }
   }
 }
 
