@@ -43,7 +43,9 @@ FIRST_EDITS = 3            # made as soon as the first estimate is there
 # the QR code is shown and the offline copy done (at least 13 edits, at most 80): the pace
 # lets the QR code's 0.4 s delay run out between two edits.
 LOADING_EDITS = {"count": 13, "pause": 450, "untilLoaded": True, "most": 80}
-LOADED = """() => !document.getElementById("qr-figure").hidden && document.documentElement.dataset.horsLigne === 'pret'"""
+# The page has loaded what prices do not need: the QR code is shown and the offline copy done.
+LOADED_TEST = """!document.getElementById("qr-figure").hidden && document.documentElement.dataset.horsLigne === 'pret'"""
+LOADED = f"() => {LOADED_TEST}"
 TARGETS_DEFINITION = {   # name -> (limit, how it is compared)
     "premiere_estimation_froid": (1.10, "ratio"),
     "premiere_estimation_chaud": (1.10, "ratio"),
@@ -75,8 +77,7 @@ new MutationObserver(() => {
 RECOMPUTE = """async ({ count, pause, untilLoaded = false, most = count }) => {
   const field = document.getElementById("champ-postes");
   const output = document.getElementById("total-ht-2");
-  const loaded = () => !document.getElementById("qr-figure").hidden
-    && document.documentElement.dataset.horsLigne === "pret";
+  const loaded = () => LOADED_TEST;
   const times = [];
   for (let i = 0; i < most && (i < count || (untilLoaded && !loaded())); i++) {
     const before = output.dataset.value;
@@ -95,7 +96,7 @@ RECOMPUTE = """async ({ count, pause, untilLoaded = false, most = count }) => {
     await new Promise((resolve) => setTimeout(resolve, pause));
   }
   return times;
-}"""
+}""".replace("LOADED_TEST", LOADED_TEST)
 
 
 class ByteLog:

@@ -24,16 +24,15 @@ def load_holidays(table_json: str) -> None:
     _holidays = HolidayTable(table_json)
 
 
-def _status_years(instant: str) -> list:
+def _status_years(moment) -> list:
     """The years a support status looks at: today's, and the next for the next opening."""
-    year = _reunion_time(instant)[0].year
-    return [year, year + 1]
+    return [moment.year, moment.year + 1]
 
 
 def needs_holidays_package(instant: str) -> bool:
     """Whether the status at `instant` needs the `holidays` package (a year beyond the
     table): the worker then downloads it first."""
-    return not _holidays.covers(_status_years(instant))
+    return not _holidays.covers(_status_years(_reunion_time(instant)[0]))
 
 
 def estimate(query: str) -> str:
@@ -74,7 +73,7 @@ def coverage(instant: str, on_call: bool) -> str:
     from .report import coverage_view
 
     moment, tz = _reunion_time(instant)
-    calendar = _holidays.holidays(_status_years(instant))
+    calendar = _holidays.holidays(_status_years(moment))
     views = [coverage_view(level, status(schedule, moment, on_call, calendar, tz))
              for level, schedule in sorted(_rules.schedules.items())]
     return json.dumps(views, ensure_ascii=False)
