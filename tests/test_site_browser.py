@@ -91,7 +91,8 @@ def test_changing_inputs_updates_totals_and_address(page, site_url):
     page.check("#champ-tpe")
     expect(page.locator("#niveau-recommande")).to_have_text("niveau 3")
     page.wait_for_selector(READY)
-    assert dict(parse_qsl(urlsplit(page.url).query)) == {"postes": "6", "commune": "saint-pierre", "tpe": "1"}
+    # The address follows once typing pauses.
+    page.wait_for_url(lambda url: dict(parse_qsl(urlsplit(url).query)) == {"postes": "6", "commune": "saint-pierre", "tpe": "1"})
 
 
 def test_cost_charts_are_prerendered_and_follow_each_change(browser, page, site_url):
@@ -118,7 +119,7 @@ def test_editing_a_link_before_python_answers_keeps_its_values(page, site_url):
     page.goto(f"{site_url}/cal/?postes=7&serveurs=1&imagerie=2")
     page.fill("#champ-imagerie", "3")      # waits while the form is inert, i.e. until the link is read
     page.wait_for_selector(READY, timeout=BOOT_TIMEOUT)
-    assert dict(parse_qsl(urlsplit(page.url).query)) == {"postes": "7", "serveurs": "1", "imagerie": "3"}
+    page.wait_for_url(lambda url: dict(parse_qsl(urlsplit(url).query)) == {"postes": "7", "serveurs": "1", "imagerie": "3"})
     assert page.locator("#total-ht-2").get_attribute("data-value") == "428.00"     # 409 + 19
 
 

@@ -15,6 +15,11 @@ const CHART_DELAY_MS = 120;     // after a pause in typing: the next keystroke r
 const FIRST_CHART_DELAY_MS = 400;
 const STALE_MARK_MS = 200;   // an answer later than this gets the figures marked as stale
 const ANNOUNCE_DELAY_MS = 800;
+// The address bar follows the figures once typing pauses: each history.replaceState is a
+// navigation the browser process commits (8-13 ms of its time, measured on the first edits,
+// when the browser compiles Pyodide's hot code on the same cores), and a held arrow key
+// would otherwise make dozens a second, which Chromium throttles.
+const ADDRESS_DELAY_MS = 300;
 
 let latest = null;          // only the answer to the latest question may be painted
 let firstPainted = false;
@@ -28,6 +33,8 @@ let chartTimer = 0;
 let latestQuery = null;
 let chartsQuery = null;       // what the charts on screen show (at first, the prerendered inputs)
 let staleTimer = 0;
+let addressTimer = 0;
+let currentLink = location.href;   // the figures' own link; the address bar shows it after a pause
 
 // Failure and recovery ---------------------------------------------------------------------
 
@@ -166,7 +173,7 @@ function paint(view) {
 
 // The printed estimate carries the page's current address, set just before.
 function paintPrintout(view) {
-  setText("impression-lien", location.href);
+  setText("impression-lien", currentLink);
   setRows("impression-entrees", "modele-resume", view.resume);
   latestEmail = view.courriel;
 }
@@ -178,7 +185,7 @@ let latestEmail = null;
 function refreshEmailLink() {
   if (!latestEmail) return;
   const { sujet, corps } = latestEmail;
-  const href = `mailto:?subject=${encodeURIComponent(sujet)}&body=${encodeURIComponent(corps + location.href)}`;
+  const href = `mailto:?subject=${encodeURIComponent(sujet)}&body=${encodeURIComponent(corps + currentLink)}`;
   if ($("courriel").href !== href) $("courriel").href = href;
 }
 
@@ -198,13 +205,13 @@ function requestQr() {
     return;
   }
   qrTimer = setTimeout(() => {
-    const link = location.href;
+    const link = currentLink;
     qrPending = true;
     engine.ask("qr", { text: link }, { downloads: true }).then((dataUri) => {
-      if (link === location.href) paintQr(dataUri);
+      if (link === currentLink) paintQr(dataUri);
     }, () => {}).finally(() => {     // on failure the link itself stays on the page and in print
       qrPending = false;
-      if (qrWanted || link !== location.href) {
+      if (qrWanted || link !== currentLink) {
         qrWanted = false;
         requestQr();
       }
@@ -265,7 +272,10 @@ function showEstimate(view, fillFields) {
   // The page's own address while its inputs are those it was prerendered with (/cal/ or a
   // preset page), else the calculator's address with the canonical query.
   const query = view.requete ? `?${view.requete}` : "";
-  history.replaceState(null, "", view.requete === root.dataset.requete ? PAGE_PATH : `${root.dataset.cal}${query}`);
+  currentLink = new URL(view.requete === root.dataset.requete ? PAGE_PATH : `${root.dataset.cal}${query}`, location.href).href;
+  clearTimeout(addressTimer);
+  if (firstPainted) addressTimer = setTimeout(showAddress, ADDRESS_DELAY_MS);
+  else showAddress();
   paintPrintout(view);
   latestQuery = view.requete;
   if (chartsQuery === null) {
@@ -316,13 +326,19 @@ function recompute(fillFields) {
   estimate(engine.ask("estimate", { query: formQuery() }), fillFields);
 }
 
+// Not when it would not change: even an unchanged address is a navigation to commit.
+function showAddress() {
+  clearTimeout(addressTimer);
+  if (location.href !== currentLink) history.replaceState(null, "", currentLink);
+}
+
 async function copyLink() {
   const status = $("copie-etat");
   try {
-    await navigator.clipboard.writeText(location.href);
+    await navigator.clipboard.writeText(currentLink);
     status.textContent = "Lien copié : collez-le dans un courriel ou un message.";
   } catch {
-    status.textContent = `Copiez ce lien : ${location.href}`;
+    status.textContent = `Copiez ce lien : ${currentLink}`;
   }
 }
 
@@ -349,6 +365,7 @@ function connect() {
     if (event.target.type !== "checkbox" && event.target.tagName !== "SELECT") recompute(true);
   });
   form.addEventListener("submit", (event) => event.preventDefault());
+  addEventListener("pagehide", showAddress);     // the history entry keeps the latest figures' link
   $("copier").addEventListener("click", copyLink);
   for (const reach of ["pointerenter", "focus", "pointerdown", "click"]) {
     $("courriel").addEventListener(reach, refreshEmailLink);     // click: before it is followed
