@@ -323,6 +323,9 @@ function recompute(fillFields) {
   root.dataset.calcul = "en-cours";
   // Counted from the first unanswered change: fast typing must not postpone the marks.
   staleTimer ||= setTimeout(() => root.classList.add("perime"), STALE_MARK_MS);
+  // Typing goes on: the drawings wait for the next pause, asked again with its figures.
+  clearTimeout(chartTimer);
+  clearTimeout(qrTimer);
   estimate(engine.ask("estimate", { query: formQuery() }), fillFields);
 }
 
