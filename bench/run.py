@@ -74,7 +74,8 @@ new MutationObserver(() => {
 }).observe(document, { attributes: true, subtree: true, attributeFilter: ["data-calcul"] });
 """
 
-RECOMPUTE = """async ({ count, pause, untilLoaded = false, most = count }) => {
+# Each edit is also marked (performance.mark) for bench/trace.py, as `modification<tag>-<i>`.
+RECOMPUTE = """async ({ count, pause, untilLoaded = false, most = count, tag = "" }) => {
   const field = document.getElementById("champ-postes");
   const output = document.getElementById("total-ht-2");
   const loaded = () => LOADED_TEST;
@@ -88,10 +89,12 @@ RECOMPUTE = """async ({ count, pause, untilLoaded = false, most = count }) => {
       observer.observe(output, { attributes: true });
     });
     const start = performance.now();
+    performance.mark(`modification${tag}-${i}-debut`);
     field.value = String(8 + i);
     field.dispatchEvent(new Event("input", { bubbles: true }));
     await changed;
     times.push(performance.now() - start);
+    performance.mark(`modification${tag}-${i}-fin`);
     // A fast typist's pace (100 ms): the page renders between two keystrokes, as it would for a visitor.
     await new Promise((resolve) => setTimeout(resolve, pause));
   }
