@@ -27,7 +27,7 @@ from build_steps.output import BuildError, Output, write_output
 from build_steps.preview_image import share_image_png
 from build_steps.publishing import (INLINE_SCRIPTS, SERVICE_WORKER, headers_file, inline_scripts, robots_txt,
                                    service_worker_script, sitemap_xml)
-from build_steps.wheels import browser_wheels
+from build_steps.wheels import NOT_COPIED_OFFLINE, browser_wheels
 from calculator.chart import charts
 from calculator.coverage import utc_offset, yearly_hours
 from calculator.errors import RulesError
@@ -245,8 +245,9 @@ def build(out_dir: Path, base_url: str = "/", rules_dir: Path = ROOT / "rules",
     with step("4. pages rendues"):
         public_pages = render_pages(output, data, assets, base_url, site_origin, inline)
     with step("5. fichiers d'hébergement (service worker, _headers, sitemap, robots)"):
+        not_copied = {path for need in NOT_COPIED_OFFLINE for path in assets["wheels"].get(need, [])}
         output.add(SERVICE_WORKER, service_worker_script(output, base_url, public_pages, SITE / "static",
-                                                         build_id(assets)))
+                                                         build_id(assets), not_copied))
         output.add("_headers", headers_file(base_url, public_pages, inline[1]))
         output.add("sitemap.xml", sitemap_xml(site_origin, base_url, public_pages))
         output.add("robots.txt", robots_txt(site_origin, base_url))

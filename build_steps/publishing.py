@@ -40,13 +40,15 @@ def inline_scripts(static: Path) -> tuple:
 SERVICE_WORKER = "sw.js"     # stays at the site root under a stable name: it is registered by URL
 
 
-def service_worker_script(output: Output, base_url: str, public_pages, static: Path, build: str) -> str:
+def service_worker_script(output: Output, base_url: str, public_pages, static: Path, build: str,
+                          not_copied=()) -> str:
     """sw.js with this build's precache list and id (the pages' data-construction); any
-    change of page or asset gives a new worker."""
+    change of page or asset gives a new worker. `not_copied`: engine files left to the
+    network (wheels.NOT_COPIED_OFFLINE)."""
     def is_engine(path):
-        return path.startswith("pyodide/") or path.endswith(".zip")
+        return (path.startswith("pyodide/") or path.endswith(".zip")) and path not in not_copied
     files = sorted(path for path in output.files if path.startswith(("assets/", "pyodide/")))
-    assets = [base_url + path for path in files if not is_engine(path)]
+    assets = [base_url + path for path in files if not is_engine(path) and path not in not_copied]
     engine = [base_url + path for path in files if is_engine(path)]
     pages = [base_url + page for page in public_pages] + [base_url + "404.html"]
     digest = hashlib.sha256()

@@ -24,6 +24,12 @@ WHEEL_NEEDS = {
 }
 
 
+# Left out of the offline copy (sw.js): needed only for a year beyond the build's table, they
+# would cost every phone that used the calculator 2.5 MB of .zip (no gzip) for nothing
+# it can see. Offline, such a status says it could not be computed.
+NOT_COPIED_OFFLINE = ("jours_feries",)
+
+
 def wheel_need(spec: str) -> str:
     [need] = [need for need, specs in WHEEL_NEEDS.items() if spec in specs]
     return need

@@ -34,11 +34,24 @@ def fresh_context(browser):
     context.close()
 
 
+CACHED_PATHS = """async () => {
+  const urls = [];
+  for (const name of await caches.keys()) {
+    for (const request of await (await caches.open(name)).keys()) urls.push(new URL(request.url).pathname);
+  }
+  return urls;
+}"""
+
+
 def test_calculator_and_levels_work_offline(fresh_context, site_url):
     page = fresh_context.new_page()
     page.goto(f"{site_url}/cal/?postes=3")
     page.wait_for_selector(READY, timeout=BOOT_TIMEOUT)
     wait_until_offline_ready(page)
+    copied = page.evaluate(CACHED_PATHS)
+    # The QR code's wheel is copied; the holidays package (2.5 MB, only for a status beyond
+    # the build's table of holidays) is not downloaded for the copy.
+    assert [path for path in copied if "/segno-" in path] and not [path for path in copied if "/holidays-" in path]
     fresh_context.set_offline(True)
     page.reload()
     page.wait_for_selector(READY, timeout=BOOT_TIMEOUT)
@@ -46,6 +59,9 @@ def test_calculator_and_levels_work_offline(fresh_context, site_url):
     page.fill("#champ-postes", "7")
     page.wait_for_selector(READY)
     expect(page.locator("#total-ht-2")).to_have_attribute("data-value", "312.00")   # 49 + 195 + 2 x 34
+    # The support status (from the build's table) and the QR code work offline too.
+    page.wait_for_selector("#support-status-1[data-ouvert]", timeout=BOOT_TIMEOUT)
+    page.wait_for_selector("#qr-figure:not([hidden])", timeout=BOOT_TIMEOUT)
     page.goto(f"{site_url}/prestations/")
     expect(page.locator("h1")).to_have_text("Quel niveau choisir ?")
     page.goto(f"{site_url}/prestations/niveau-3/")
@@ -83,13 +99,7 @@ def test_reading_the_levels_does_not_download_the_engine_copy(fresh_context, sit
     page.goto(f"{site_url}/prestations/")
     wait_for_service_worker(page)
     page.wait_for_timeout(1000)
-    copied = page.evaluate("""async () => {
-      const urls = [];
-      for (const name of await caches.keys()) {
-        for (const request of await (await caches.open(name)).keys()) urls.push(new URL(request.url).pathname);
-      }
-      return urls;
-    }""")
+    copied = page.evaluate(CACHED_PATHS)
     assert "/prestations/" in copied and "/cal/" in copied
     assert [url for url in copied if "/pyodide/" in url or url.endswith(".zip")] == []
     fresh_context.set_offline(True)

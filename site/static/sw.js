@@ -3,7 +3,7 @@
 // - pages: network first, revalidated with the server (a host's max-age must never hide a
 //   deploy), the cached copy only when the network fails;
 // - content-hashed assets and the versioned Pyodide: the HTTP cache, then the offline copy.
-// The pages and small assets are copied at install; the 16 MB of the engine (Pyodide and the
+// The pages and small assets are copied at install; the 14 MB of the engine (Pyodide and the
 // Python archives) only when a page that uses it asks, so that reading /prestations/ costs no
 // more. A new deploy's worker carries the previous copy over: unchanged files are moved, the
 // others fetched, and the previous copy is deleted only once the new one is complete.
@@ -64,7 +64,7 @@ async function cacheEngine(client) {
   const cache = await caches.open(CACHE);
   const missing = [];
   for (const path of PRECACHE.engine) if (!(await cache.match(path))) missing.push(path);
-  // One file after the other: 16 MB copied at once competes with a visitor's edits for the
+  // One file after the other: 14 MB copied at once competes with a visitor's edits for the
   // cores; spread out, it takes less of them at a time (its effect on edits not measured apart).
   for (const path of missing) await store(cache, path);
   await markEngineCopied(cache);
