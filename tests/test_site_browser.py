@@ -95,6 +95,42 @@ def test_changing_inputs_updates_totals_and_address(page, site_url):
     page.wait_for_url(lambda url: dict(parse_qsl(urlsplit(url).query)) == {"postes": "6", "commune": "saint-pierre", "tpe": "1"})
 
 
+def test_the_address_follows_once_typing_pauses(page, site_url):
+    """The printout (and the QR code, the copy button, the e-mail) have the new figures' link
+    at once; the address bar follows after a pause in typing, once for a burst of keys, since
+    each change of address is a navigation the browser commits."""
+    page.add_init_script("""
+      window.addressChanges = 0;
+      const replace = history.replaceState.bind(history);
+      history.replaceState = (...args) => { window.addressChanges += 1; return replace(...args); };
+    """)
+    open_calculator(page, site_url, "postes=4")
+    before = page.evaluate("window.addressChanges")
+    page.focus("#champ-postes")
+    page.keyboard.press("Control+a")
+    page.keyboard.type("12", delay=40)
+    address_when_printout_changed = page.wait_for_function(
+        "() => document.getElementById('impression-lien').textContent.endsWith('?postes=12') && location.href",
+        polling=10).json_value()
+    assert address_when_printout_changed == f"{site_url}/cal/?postes=4"
+    page.wait_for_url(f"{site_url}/cal/?postes=12")
+    page.wait_for_timeout(500)
+    assert page.evaluate("window.addressChanges") - before == 1
+
+
+def test_a_page_left_at_once_keeps_its_latest_figures(page, site_url):
+    """Followed a link right after an edit, then came back: the edit is still there."""
+    open_calculator(page, site_url, "postes=4")
+    page.fill("#champ-postes", "9")
+    page.wait_for_selector(READY)
+    page.click("a[href$='/prestations/']")
+    page.wait_for_url("**/prestations/")
+    page.go_back()
+    page.wait_for_selector(READY, timeout=BOOT_TIMEOUT)
+    assert urlsplit(page.url).query == "postes=9"
+    assert page.locator("#champ-postes").input_value() == "9"
+
+
 def test_cost_charts_are_prerendered_and_follow_each_change(browser, page, site_url):
     """The charts are in the page without JavaScript, and after a change they show the new
     practice: its point, and its row of values equal to the cards' totals."""
@@ -113,6 +149,16 @@ def test_cost_charts_are_prerendered_and_follow_each_change(browser, page, site_
     assert row.locator("td").all_text_contents() == cards     # in a closed <details>: text, not shown
     threshold = re.search(r"Au-delà de (.+?) d'assistance", page.locator("#seuil").inner_text()).group(1)
     expect(page.locator("#graphique-seuil .etiquette")).to_have_text(threshold)
+
+
+def test_a_link_edited_back_to_the_default_practice_shows_the_charts(page, site_url):
+    """A link's prerendered charts (the default practice's) wait hidden for its own; edited
+    back to the default practice before they are drawn, the page shows them again."""
+    open_calculator(page, site_url, "postes=4")
+    page.fill("#champ-postes", "1")       # the default practice, well within the charts' 0.4 s
+    page.wait_for_selector(READY)
+    expect(page.locator("#graphique-postes")).to_be_visible()
+    expect(page.locator("#graphique-postes desc")).to_contain_text("Pour 1 poste")
 
 
 def test_editing_a_link_before_python_answers_keeps_its_values(page, site_url):

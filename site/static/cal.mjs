@@ -29,6 +29,7 @@ let announceTimer = 0;
 let qrTimer = 0;
 let qrPending = false;        // a QR code asked and not answered yet
 let qrWanted = false;         // the link changed meanwhile
+let qrLink = null;            // the link the QR code on the page encodes
 let chartTimer = 0;
 let latestQuery = null;
 let chartsQuery = null;       // what the charts on screen show (at first, the prerendered inputs)
@@ -56,6 +57,7 @@ function fail(error) {
   if (failed) return;
   failed = true;
   replacedByDeploy().then((replaced) => {
+    if (replaced) showAddress();     // the reload brings back the latest figures' link
     if (!(replaced && window.prismeRecharger())) showFallback(error.message);
   });
 }
@@ -171,7 +173,7 @@ function paint(view) {
 
 // The printed estimate and the QR code ---------------------------------------------------
 
-// The printed estimate carries the page's current address, set just before.
+// The printed estimate carries the figures' own link (the address bar follows it after a pause).
 function paintPrintout(view) {
   setText("impression-lien", currentLink);
   setRows("impression-entrees", "modele-resume", view.resume);
@@ -204,11 +206,12 @@ function requestQr() {
     qrWanted = true;
     return;
   }
+  if (currentLink === qrLink) return;      // e.g. the input and the change of one edit
   qrTimer = setTimeout(() => {
     const link = currentLink;
     qrPending = true;
     engine.ask("qr", { text: link }, { downloads: true }).then((dataUri) => {
-      if (link === currentLink) paintQr(dataUri);
+      if (link === currentLink) paintQr(dataUri, link);
     }, () => {}).finally(() => {     // on failure the link itself stays on the page and in print
       qrPending = false;
       if (qrWanted || link !== currentLink) {
@@ -252,7 +255,8 @@ function paintCharts(charts) {
   }
 }
 
-function paintQr(dataUri) {
+function paintQr(dataUri, link) {
+  qrLink = link;
   let image = $("qr");
   if (!image) {
     image = document.createElement("img");
@@ -273,8 +277,7 @@ function showEstimate(view, fillFields) {
   // preset page), else the calculator's address with the canonical query.
   const query = view.requete ? `?${view.requete}` : "";
   currentLink = new URL(view.requete === root.dataset.requete ? PAGE_PATH : `${root.dataset.cal}${query}`, location.href).href;
-  clearTimeout(addressTimer);
-  if (firstPainted) addressTimer = setTimeout(showAddress, ADDRESS_DELAY_MS);
+  if (firstPainted) showAddressSoon();
   else showAddress();
   paintPrintout(view);
   latestQuery = view.requete;
@@ -285,6 +288,7 @@ function showEstimate(view, fillFields) {
     root.classList.toggle("graphiques-attente", latestQuery !== chartsQuery);
   }
   if (latestQuery !== chartsQuery) requestCharts(latestQuery, firstPainted ? CHART_DELAY_MS : FIRST_CHART_DELAY_MS);
+  else root.classList.remove("graphiques-attente");     // back to the practice the charts show
   clearTimeout(staleTimer);
   staleTimer = 0;
   root.classList.remove("perime", "attente");
@@ -323,16 +327,24 @@ function recompute(fillFields) {
   root.dataset.calcul = "en-cours";
   // Counted from the first unanswered change: fast typing must not postpone the marks.
   staleTimer ||= setTimeout(() => root.classList.add("perime"), STALE_MARK_MS);
-  // Typing goes on: the drawings wait for the next pause, asked again with its figures.
+  // Typing goes on: the drawings wait for the next pause, asked again with its figures, and
+  // a pending address waits too (it still comes if these figures never do).
   clearTimeout(chartTimer);
   clearTimeout(qrTimer);
+  if (addressTimer) showAddressSoon();
   estimate(engine.ask("estimate", { query: formQuery() }), fillFields);
 }
 
 // Not when it would not change: even an unchanged address is a navigation to commit.
 function showAddress() {
   clearTimeout(addressTimer);
+  addressTimer = 0;
   if (location.href !== currentLink) history.replaceState(null, "", currentLink);
+}
+
+function showAddressSoon() {
+  clearTimeout(addressTimer);
+  addressTimer = setTimeout(showAddress, ADDRESS_DELAY_MS);
 }
 
 async function copyLink() {
@@ -368,7 +380,9 @@ function connect() {
     if (event.target.type !== "checkbox" && event.target.tagName !== "SELECT") recompute(true);
   });
   form.addEventListener("submit", (event) => event.preventDefault());
-  addEventListener("pagehide", showAddress);     // the history entry keeps the latest figures' link
+  // A page left meanwhile keeps the latest figures' link in its history entry (a reload
+  // within the pause, though, reloads the address it had).
+  addEventListener("pagehide", showAddress);
   $("copier").addEventListener("click", copyLink);
   for (const reach of ["pointerenter", "focus", "pointerdown", "click"]) {
     $("courriel").addEventListener(reach, refreshEmailLink);     // click: before it is followed
