@@ -29,8 +29,8 @@ CATEGORIES = ["toplevel", "blink.user_timing", "devtools.timeline", "disabled-by
 TASKS = {"ThreadControllerImpl::RunTask", "ThreadPool_RunTask", "TaskGraphRunner::RunTask"}
 
 
-def record(url: str) -> list:
-    """The trace's events, from the page's opening to its last edit."""
+def record(url: str) -> tuple:
+    """(the trace's events from the first estimate to the last edit, how many edits were made)."""
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
@@ -39,12 +39,14 @@ def record(url: str) -> list:
         context.add_init_script(PROBE)
         page = context.new_page()
         tracing = browser.new_browser_cdp_session()
-        tracing.send("Tracing.start", {"transferMode": "ReturnAsStream",
-                                       "traceConfig": {"includedCategories": CATEGORIES}})
+        # Started before the page (starting it later holds the first edits back), in a ring
+        # buffer: on a slow link the start-up's events give way to the edits'.
+        tracing.send("Tracing.start", {"transferMode": "ReturnAsStream", "traceConfig": {
+            "includedCategories": CATEGORIES, "recordMode": "recordContinuously"}})
         page.goto(url, timeout=300_000)
         wait_pret(page, timeout_s=600)
-        page.evaluate(RECOMPUTE, {"count": FIRST_EDITS, "pause": 100, "tag": "-premiere"})
-        page.evaluate(RECOMPUTE, dict(LOADING_EDITS, tag="-pendant-chargements"))
+        made = len(page.evaluate(RECOMPUTE, {"count": FIRST_EDITS, "pause": 100, "tag": "-premiere"}))
+        made += len(page.evaluate(RECOMPUTE, dict(LOADING_EDITS, tag="-pendant-chargements")))
         ended = {}
         tracing.on("Tracing.tracingComplete", lambda event: ended.update(event))
         tracing.send("Tracing.end")
@@ -56,9 +58,10 @@ def record(url: str) -> list:
             chunks.append(base64.b64decode(part["data"]) if part.get("base64Encoded") else part["data"].encode())
             if part.get("eof"):
                 break
+        tracing.send("IO.close", {"handle": ended["stream"]})
         browser.close()
     trace = json.loads(b"".join(chunks))
-    return trace["traceEvents"] if isinstance(trace, dict) else trace
+    return (trace["traceEvents"] if isinstance(trace, dict) else trace), made
 
 
 def thread_names(events: list) -> dict:
@@ -112,8 +115,11 @@ def main(argv=None) -> int:
         else counting_handler(log)
     with tempfile.TemporaryDirectory() as folder:
         server, base = serve_site(Path(folder), handler)
-        events = record(base + LINK)
+        events, made = record(base + LINK)
         server.shutdown()
+    found = len(edits(events))
+    if found != made:
+        print(f"{made} modifications faites, {found} dans la trace (tampon plein ?)", file=sys.stderr)
     if args.garder:
         Path(args.garder).write_text(json.dumps(events), encoding="utf-8")
     print(report(events))
