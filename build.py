@@ -245,7 +245,7 @@ def build(out_dir: Path, base_url: str = "/", rules_dir: Path = ROOT / "rules",
     with step("4. pages rendues"):
         public_pages = render_pages(output, data, assets, base_url, site_origin, inline)
     with step("5. fichiers d'hébergement (service worker, _headers, sitemap, robots)"):
-        not_copied = {path for need in NOT_COPIED_OFFLINE for path in assets["wheels"].get(need, [])}
+        not_copied = {path for need in NOT_COPIED_OFFLINE for path in assets["wheels"][need]}
         output.add(SERVICE_WORKER, service_worker_script(output, base_url, public_pages, SITE / "static",
                                                          build_id(assets), not_copied))
         output.add("_headers", headers_file(base_url, public_pages, inline[1]))

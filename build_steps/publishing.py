@@ -46,9 +46,10 @@ def service_worker_script(output: Output, base_url: str, public_pages, static: P
     change of page or asset gives a new worker. `not_copied`: engine files left to the
     network (wheels.NOT_COPIED_OFFLINE)."""
     def is_engine(path):
-        return (path.startswith("pyodide/") or path.endswith(".zip")) and path not in not_copied
-    files = sorted(path for path in output.files if path.startswith(("assets/", "pyodide/")))
-    assets = [base_url + path for path in files if not is_engine(path) and path not in not_copied]
+        return path.startswith("pyodide/") or path.endswith(".zip")
+    files = sorted(path for path in output.files
+                   if path.startswith(("assets/", "pyodide/")) and path not in not_copied)
+    assets = [base_url + path for path in files if not is_engine(path)]
     engine = [base_url + path for path in files if is_engine(path)]
     pages = [base_url + page for page in public_pages] + [base_url + "404.html"]
     digest = hashlib.sha256()

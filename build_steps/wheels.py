@@ -26,7 +26,8 @@ WHEEL_NEEDS = {
 
 # Left out of the offline copy (sw.js): needed only for a year beyond the build's table, they
 # would cost every phone that used the calculator 2.5 MB of .zip (no gzip) for nothing
-# it can see. Offline, such a status says it could not be computed.
+# it can see. Offline in such a year, the pages keep their weekly support hours, without
+# the live status.
 NOT_COPIED_OFFLINE = ("jours_feries",)
 
 

@@ -119,6 +119,20 @@ def test_offline_after_seeing_one_page_online_computes_the_new_price(site, conte
     expect(level_2_total(page)).to_have_attribute("data-value", "245.00")      # 50 + 5 x 39
 
 
+def test_offline_the_support_status_and_qr_code_come_from_the_copy(site, context):
+    """No coverage at the practice: besides the figures, the live support status (from the
+    build's table of holidays) and the QR code of the link (the rest of the standard library
+    and segno) work from the offline copy."""
+    page = context.new_page()
+    open_link_until_offline_ready(page, site)
+    go_offline(context, page, site)
+    page.goto(site.url + LINK)
+    page.wait_for_selector(READY, timeout=BOOT_TIMEOUT)
+    page.wait_for_selector("#support-status-1[data-ouvert]", timeout=BOOT_TIMEOUT)
+    page.wait_for_selector("#qr-figure:not([hidden])", timeout=BOOT_TIMEOUT)
+    expect(page.locator("#etat-calcul")).not_to_contain_text("indisponible")
+
+
 def page_loads(page) -> list:
     """The documents the tab loads: the first one, then each reload."""
     loads = []

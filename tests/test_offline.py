@@ -1,5 +1,7 @@
 """After one visit the calculator works offline; after a deploy, the next load shows new prices."""
 
+import json
+import re
 import shutil
 from pathlib import Path
 
@@ -51,7 +53,9 @@ def test_calculator_and_levels_work_offline(fresh_context, site_url):
     copied = page.evaluate(CACHED_PATHS)
     # The QR code's wheel is copied; the holidays package (2.5 MB, only for a status beyond
     # the build's table of holidays) is not downloaded for the copy.
-    assert [path for path in copied if "/segno-" in path] and not [path for path in copied if "/holidays-" in path]
+    assert [path for path in copied if "/segno-" in path]
+    assert [path for path in copied if path.startswith(("/assets/holidays-", "/assets/python_dateutil-",
+                                                         "/assets/six-"))] == []
     fresh_context.set_offline(True)
     page.reload()
     page.wait_for_selector(READY, timeout=BOOT_TIMEOUT)
@@ -59,9 +63,6 @@ def test_calculator_and_levels_work_offline(fresh_context, site_url):
     page.fill("#champ-postes", "7")
     page.wait_for_selector(READY)
     expect(page.locator("#total-ht-2")).to_have_attribute("data-value", "312.00")   # 49 + 195 + 2 x 34
-    # The support status (from the build's table) and the QR code work offline too.
-    page.wait_for_selector("#support-status-1[data-ouvert]", timeout=BOOT_TIMEOUT)
-    page.wait_for_selector("#qr-figure:not([hidden])", timeout=BOOT_TIMEOUT)
     page.goto(f"{site_url}/prestations/")
     expect(page.locator("h1")).to_have_text("Quel niveau choisir ?")
     page.goto(f"{site_url}/prestations/niveau-3/")
@@ -105,3 +106,18 @@ def test_reading_the_levels_does_not_download_the_engine_copy(fresh_context, sit
     fresh_context.set_offline(True)
     page.reload()
     expect(page.locator("h1")).to_have_text("Quel niveau choisir ?")
+
+
+def test_the_offline_copy_lists_each_file_once_and_leaves_out_only_the_holidays_package(built_site):
+    """What the service worker copies is what works offline: every asset and engine file of
+    the build, except the wheels of the `holidays` package, needed only for a year beyond the
+    build's table of holidays."""
+    worker = (built_site / "sw.js").read_text(encoding="utf-8")
+    precache = json.loads(re.search(r"^const PRECACHE = (\{.*\});$", worker, re.MULTILINE).group(1))
+    listed = precache["assets"] + precache["engine"]
+    assert len(listed) == len(set(listed))
+    built = {"/" + path.relative_to(built_site).as_posix() for folder in ("assets", "pyodide")
+             for path in (built_site / folder).rglob("*") if path.is_file()}
+    assert set(listed) <= built
+    left_out = sorted(path.split("/")[-1].split("-")[0] for path in built - set(listed))
+    assert left_out == ["holidays", "python_dateutil", "six"]
