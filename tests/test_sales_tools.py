@@ -162,6 +162,31 @@ def test_qr_code_encodes_the_current_link(page, site_url):
     expect(page.locator("#qr")).to_have_attribute("src", changed)
 
 
+def test_a_print_never_carries_the_previous_links_qr_code(page, site_url):
+    """Printed right after an edit, before the new QR code is drawn (0.4 s after typing
+    stops), the estimate carries its link as text but not the previous link's QR code."""
+    page.emulate_media(media="print")
+    page.goto(f"{site_url}/cal/?postes=3")
+    page.wait_for_selector("#qr-figure:not([hidden])", timeout=BOOT_TIMEOUT)
+    expect(page.locator("#qr-figure")).to_be_visible()
+    page.evaluate("""() => {
+      window.qrPrintedWithNewLink = null;
+      new MutationObserver(() => {
+        window.qrPrintedWithNewLink ??= getComputedStyle(document.getElementById("qr-figure")).display !== "none";
+      }).observe(document.getElementById("impression-lien"), { childList: true, characterData: true, subtree: true });
+    }""")
+    page.evaluate("""() => {       // typed as on screen (the form itself is not printed)
+      const field = document.getElementById("champ-postes");
+      field.value = "4";
+      field.dispatchEvent(new Event("input", { bubbles: true }));
+    }""")
+    page.wait_for_function("() => window.qrPrintedWithNewLink !== null")
+    assert page.evaluate("window.qrPrintedWithNewLink") is False
+    changed = segno.make(f"{site_url}/cal/?postes=4", error="m").svg_data_uri(scale=4, border=2, dark="#1a1a1a")
+    expect(page.locator("#qr")).to_have_attribute("src", changed)
+    expect(page.locator("#qr-figure")).to_be_visible()
+
+
 # Sending by e-mail ----------------------------------------------------------------------------
 
 def mail(page) -> dict:

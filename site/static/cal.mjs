@@ -257,6 +257,7 @@ function paintCharts(charts) {
 
 function paintQr(dataUri, link) {
   qrLink = link;
+  $("qr-figure").classList.remove("qr-perime");
   let image = $("qr");
   if (!image) {
     image = document.createElement("img");
@@ -280,6 +281,8 @@ function showEstimate(view, fillFields) {
   if (firstPainted) showAddressSoon();
   else showAddress();
   paintPrintout(view);
+  // Until it is drawn again, the QR code of the previous link is faded, and not printed.
+  $("qr-figure").classList.toggle("qr-perime", currentLink !== qrLink);
   latestQuery = view.requete;
   if (chartsQuery === null) {
     // The prerendered charts are those of this page's own inputs: a link's wait hidden
@@ -380,9 +383,16 @@ function connect() {
     if (event.target.type !== "checkbox" && event.target.tagName !== "SELECT") recompute(true);
   });
   form.addEventListener("submit", (event) => event.preventDefault());
-  // A page left meanwhile keeps the latest figures' link in its history entry (a reload
-  // within the pause, though, reloads the address it had).
-  addEventListener("pagehide", showAddress);
+  // A page left meanwhile keeps the latest figures' link in its history entry: set while
+  // the page is still the active one when a link is followed, else when it is unloaded (a
+  // page kept in the back-forward cache sets it on return, where its timer runs on). A
+  // reload within the pause, though, reloads the address it had.
+  document.addEventListener("click", (event) => {
+    if (event.target.closest && event.target.closest("a[href]")) showAddress();
+  }, true);
+  addEventListener("pagehide", (event) => {
+    if (!event.persisted) showAddress();
+  });
   $("copier").addEventListener("click", copyLink);
   for (const reach of ["pointerenter", "focus", "pointerdown", "click"]) {
     $("courriel").addEventListener(reach, refreshEmailLink);     // click: before it is followed
