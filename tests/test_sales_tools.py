@@ -14,6 +14,7 @@ from playwright.sync_api import expect
 from pypdf import PdfReader
 
 import build
+from calculator.browser import QR_MASK
 
 from .frozen import FROZEN_RULES
 
@@ -154,11 +155,11 @@ def test_printed_estimate_is_one_a4_page_with_everything(page, site_url):
 def test_qr_code_encodes_the_current_link(page, site_url):
     page.goto(f"{site_url}/cal/?postes=3")
     page.wait_for_selector("#qr-figure:not([hidden])", timeout=BOOT_TIMEOUT)
-    expected = segno.make(page.url, error="m").svg_data_uri(scale=4, border=2, dark="#1a1a1a")
+    expected = segno.make(page.url, error="m", mask=QR_MASK).svg_data_uri(scale=4, border=2, dark="#1a1a1a")
     assert page.locator("#qr").get_attribute("src") == expected
     page.fill("#champ-postes", "4")
     page.wait_for_selector(READY)
-    changed = segno.make(f"{site_url}/cal/?postes=4", error="m").svg_data_uri(scale=4, border=2, dark="#1a1a1a")
+    changed = segno.make(f"{site_url}/cal/?postes=4", error="m", mask=QR_MASK).svg_data_uri(scale=4, border=2, dark="#1a1a1a")
     expect(page.locator("#qr")).to_have_attribute("src", changed)
 
 
@@ -182,7 +183,7 @@ def test_a_print_never_carries_the_previous_links_qr_code(page, site_url):
     }""")
     page.wait_for_function("() => window.qrPrintedWithNewLink !== null")
     assert page.evaluate("window.qrPrintedWithNewLink") is False
-    changed = segno.make(f"{site_url}/cal/?postes=4", error="m").svg_data_uri(scale=4, border=2, dark="#1a1a1a")
+    changed = segno.make(f"{site_url}/cal/?postes=4", error="m", mask=QR_MASK).svg_data_uri(scale=4, border=2, dark="#1a1a1a")
     expect(page.locator("#qr")).to_have_attribute("src", changed)
     expect(page.locator("#qr-figure")).to_be_visible()
 
