@@ -186,22 +186,30 @@ def browser_clock_offset_ms(page) -> float:
     return browser_now - (before + after) / 2
 
 
+EDIT_KEYS = ("premieres_modifications_ms", "modifications_pendant_chargements_ms",
+             "chargements_finis_pendant_les_modifications")
+
+
+def edits_after_first_estimate(page) -> dict:
+    """A link's edits, timed: FIRST_EDITS right after its first estimate, then LOADING_EDITS
+    while the rest loads; and whether the rest was loaded within them."""
+    first = page.evaluate(RECOMPUTE, {"count": FIRST_EDITS, "pause": 100, "tag": "-premiere"})
+    loading = page.evaluate(RECOMPUTE, dict(LOADING_EDITS, tag="-pendant-chargements"))
+    return dict(zip(EDIT_KEYS, (first, loading, page.evaluate(LOADED))))
+
+
 def measure_load(page, url, log: ByteLog, first_edits: bool = False) -> dict:
     log.clear()
     page.goto(url)
     pret = wait_pret(page)
-    edits = page.evaluate(RECOMPUTE, {"count": FIRST_EDITS, "pause": 100}) if first_edits else None
-    loading = page.evaluate(RECOMPUTE, LOADING_EDITS) if first_edits else None
-    loaded = page.evaluate(LOADED) if first_edits else None
+    edits = edits_after_first_estimate(page) if first_edits else dict.fromkeys(EDIT_KEYS)
     probe = page.evaluate("window.__bench")
     pret_epoch = page.evaluate("performance.timeOrigin") + pret - browser_clock_offset_ms(page)
     before = log.bytes_until(pret_epoch)
     paths_before = log.paths_until(pret_epoch)
     log.wait_quiet()
     return {"pret_ms": pret, "fcp_ms": probe["fcp"], "blocage_ms": blocking_ms(probe),
-            "octets_avant": before, "octets_total": log.bytes_until(), "fichiers_avant": paths_before,
-            "premieres_modifications_ms": edits, "modifications_pendant_chargements_ms": loading,
-            "chargements_finis_pendant_les_modifications": loaded,
+            "octets_avant": before, "octets_total": log.bytes_until(), "fichiers_avant": paths_before, **edits,
             "trace_worker": page.evaluate("window.prismeMoteur ? window.prismeMoteur.timings : null")}
 
 
@@ -362,13 +370,10 @@ def network_run(playwright, launch, base, path, log) -> dict:
     log.clear()
     page.goto(base + path, timeout=300_000)
     pret = wait_pret(page, timeout_s=600)
-    edits = page.evaluate(RECOMPUTE, {"count": FIRST_EDITS, "pause": 100}) if path == LINK else None
-    loading = page.evaluate(RECOMPUTE, LOADING_EDITS) if path == LINK else None
-    loaded = page.evaluate(LOADED) if path == LINK else None
+    edits = edits_after_first_estimate(page) if path == LINK else dict.fromkeys(EDIT_KEYS)
     pret_epoch = page.evaluate("performance.timeOrigin") + pret - browser_clock_offset_ms(page)
     result = {"pret_ms": pret, "octets_fil_avant": log.bytes_until(pret_epoch),
-              "fichiers_avant": log.paths_until(pret_epoch), "premieres_modifications_ms": edits,
-              "modifications_pendant_chargements_ms": loading, "chargements_finis_pendant_les_modifications": loaded}
+              "fichiers_avant": log.paths_until(pret_epoch), **edits}
     context.close()
     shutil.rmtree(profile, ignore_errors=True)
     return result

@@ -20,8 +20,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench.network import SharedLink, throttled_handler  # noqa: E402
-from bench.run import (FIRST_EDITS, LINK, LOADING_EDITS, PROBE, RECOMPUTE, ByteLog,  # noqa: E402
-                       counting_handler, serve_site, wait_pret)
+from bench.run import (LINK, PROBE, ByteLog, counting_handler, edits_after_first_estimate,  # noqa: E402
+                       serve_site, wait_pret)
 from chromium import launch_options  # noqa: E402
 
 CATEGORIES = ["toplevel", "blink.user_timing", "devtools.timeline", "disabled-by-default-devtools.timeline",
@@ -30,7 +30,7 @@ TASKS = {"ThreadControllerImpl::RunTask", "ThreadPool_RunTask", "TaskGraphRunner
 
 
 def record(url: str) -> tuple:
-    """(the trace's events from the first estimate to the last edit, how many edits were made)."""
+    """(the trace's events, from the page's opening to its last edit, how many edits were made)."""
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
@@ -45,8 +45,8 @@ def record(url: str) -> tuple:
             "includedCategories": CATEGORIES, "recordMode": "recordContinuously"}})
         page.goto(url, timeout=300_000)
         wait_pret(page, timeout_s=600)
-        made = len(page.evaluate(RECOMPUTE, {"count": FIRST_EDITS, "pause": 100, "tag": "-premiere"}))
-        made += len(page.evaluate(RECOMPUTE, dict(LOADING_EDITS, tag="-pendant-chargements")))
+        timed = edits_after_first_estimate(page)
+        made = len(timed["premieres_modifications_ms"]) + len(timed["modifications_pendant_chargements_ms"])
         ended = {}
         tracing.on("Tracing.tracingComplete", lambda event: ended.update(event))
         tracing.send("Tracing.end")
