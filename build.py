@@ -28,19 +28,18 @@ from build_steps.preview_image import share_image_png
 from build_steps.publishing import (INLINE_SCRIPTS, SERVICE_WORKER, headers_file, inline_scripts, robots_txt,
                                    service_worker_script, sitemap_xml)
 from build_steps.wheels import NOT_COPIED_OFFLINE, browser_wheels
-from calculator.chart import charts
+from calculator.catalogue import ON_CALL
+from calculator.chart import charts, counted
 from calculator.coverage import utc_offset, yearly_hours
 from calculator.errors import RulesError
 from calculator.estimate import estimate_query
 from calculator.french import MODE_TEXT, format_hours, format_range
-from calculator.inputs import PARAMS
 from calculator.load import load_rules
 from calculator.query import TRUE_WORDS
-from calculator.offer import (STATUS_TEXT, holidays_table, hours_summary, price_list_date, rate_card, schedule_lines,
-                              week_rows)
+from calculator.offer import (STATUS_TEXT, comparison_rows, holidays_table, hours_summary, price_list_date, rate_card,
+                              schedule_lines, week_rows)
 from calculator.report import estimate_view
 from calculator.reunion_holidays import reunion_holidays, table_json
-from calculator.rules import LEVEL_NUMBERS
 from calculator.typed_json import rules_for_browser
 
 ROOT = Path(__file__).resolve().parent
@@ -84,10 +83,12 @@ def reference_year(rules) -> int:
 
 def compute_page_data(rules, year: int) -> dict:
     default = estimate_query(rules, "")
+    on_call = rules.catalogue.with_role(ON_CALL)
+    chart_entry = rules.catalogue.entry(rules.catalogue.chart_entry)
     years = (year, year + 1)
     calendar = reunion_holidays(years)
     levels = []
-    for number in LEVEL_NUMBERS:
+    for number in rules.levels:
         schedule = rules.schedules[number]
         levels.append({
             "numero": number,
@@ -115,16 +116,32 @@ def compute_page_data(rules, year: int) -> dict:
         "jours_feries": holidays_table(rules, calendar),
         "estimation": estimate_view(default, rules),
         "graphiques": charts(rules, default),
-        "params": PARAMS,
+        "params": rules.catalogue.entries,
+        "champ_astreinte": on_call.name if on_call else None,
+        "comparaison_tarifs": comparison_rows(rules),
+        # "1 poste": the default practice the pages' example figures are for.
+        "cabinet_par_defaut": counted(chart_entry, default.inputs[chart_entry.name]),
         "mots_oui": " ".join(TRUE_WORDS),
-        "plages": {param.name: format_range(param.minimum, param.maximum) for param in PARAMS
+        "plages": {param.name: format_range(param.minimum, param.maximum) for param in rules.catalogue.entries
                    if param.minimum is not None},
         "communes": sorted(rules.communes, key=lambda commune: commune.slug),
     }
 
 
-# A link with every kind of mistake: its notices are on the start-up path too.
-ODD_LINK = "postes=abc&serveurs=-2&imagerie=1e9&heures=3,5&commune=paris&niveau=7&tpe=peut-etre&x=1"
+# A wrong value for each kind of parameter (cycled over the catalogue's counts), and an
+# unknown parameter: their notices are on the start-up path too.
+ODD_VALUES = {"int": ("abc", "-2", "1e9"), "decimal": ("3,5",), "commune": ("paris",), "level": ("7",),
+              "bool": ("peut-etre",)}
+
+
+def odd_link(rules) -> str:
+    seen = {kind: 0 for kind in ODD_VALUES}
+    parts = []
+    for entry in rules.catalogue.entries:
+        values = ODD_VALUES[entry.kind]
+        parts.append(f"{entry.name}={values[seen[entry.kind] % len(values)]}")
+        seen[entry.kind] += 1
+    return "&".join([*parts, "x=1"])
 
 
 def precompile_tour(rules, data: dict) -> dict:
@@ -132,10 +149,10 @@ def precompile_tour(rules, data: dict) -> dict:
     every page's estimate and an odd link (what start-up imports: see precompile/), then the
     support status on a public holiday, on a working day, and beyond the holiday table."""
     year = data["annees"][0]
-    return {"queries": ["", ODD_LINK, *(preset.query for preset in rules.presets)],
+    return {"queries": ["", odd_link(rules), *(preset.query for preset in rules.presets)],
             "instants": [f"{year}-01-01T10:00:00", f"{year}-03-10T10:00:00",
                          f"{year + HOLIDAY_TABLE_YEARS.stop + 10}-03-10T10:00:00"],
-            "link": "https://reunioninformatique.com/cal/?postes=5"}
+            "link": f"{DEFAULT_ORIGIN}/cal/?{rules.presets[0].query}"}
 
 
 # 3. The browser's files ------------------------------------------------------------------

@@ -10,12 +10,12 @@ Each chart comes with its plotted numbers as rows, for the table beside it. Amou
 the engine's (Decimal); only drawing positions are rounded, to a tenth of a pixel.
 """
 
-from dataclasses import replace
 from decimal import ROUND_CEILING, Decimal
 
 from .french import format_eur, format_hours, format_number
 from .money import to_cents
 from .pricing import estimate_levels, level1_hours
+from .recommend import first_flat_level
 
 WIDTH, HEIGHT = 640, 280
 LEFT, RIGHT, TOP, BOTTOM = 72, 92, 14, 44     # room for the axes' labels and the lines' names
@@ -99,8 +99,9 @@ def _svg(key: str, title: str, description: str, parts: list) -> str:
             f'<desc id="graphique-{key}-description">{escape(description)}</desc>{"".join(parts)}</svg>')
 
 
-def _workstations(count: int) -> str:
-    return f"{format_number(count)} poste{'s' if count > 1 else ''}"
+def counted(entry, count: int) -> str:
+    """"1 poste", "7 postes": the catalogue's unit, singular for one."""
+    return f"{format_number(count)} {entry.singular if count == 1 and entry.singular else entry.unit}"
 
 
 def _spread(labels: list, gap: int = 14) -> list:
@@ -113,41 +114,41 @@ def _spread(labels: list, gap: int = 14) -> list:
 
 
 def growth_chart(rules, inputs) -> dict:
-    """Monthly HT of the three levels against the number of workstations."""
-    from .inputs import PARAMS_BY_NAME
-
-    counts = workstation_counts(inputs.postes, int(PARAMS_BY_NAME["postes"].maximum))
-    totals = {count: estimate_levels(rules, replace(inputs, postes=count)) for count in counts}
+    """Monthly HT of every level against the count the catalogue names (the workstations)."""
+    entry = rules.catalogue.entry(rules.catalogue.chart_entry)
+    current = inputs[entry.name]
+    counts = workstation_counts(current, int(entry.maximum))
+    totals = {count: estimate_levels(rules, inputs.replace(**{entry.name: count})) for count in counts}
     levels = sorted(totals[counts[0]])
     y_top, y_step = nice_top(max(level.total_ht for row in totals.values() for level in row.values()))
     x_top, x_step = nice_top(Decimal(counts[-1]), whole=True)
     plot = Plot(x_top, y_top)
-    parts = _axes(plot, x_step, y_step, format_number, lambda v: f"{format_number(v)}\u00a0€", "Postes de travail")
-    here = plot.x(inputs.postes)
+    parts = _axes(plot, x_step, y_step, format_number, lambda v: f"{format_number(v)}\u00a0€", entry.label)
+    here = plot.x(current)
     parts.append(f'<line class="repere" x1="{here}" x2="{here}" y1="{TOP}" y2="{HEIGHT - BOTTOM}"/>')
     ends = _spread([int(plot.y(totals[counts[-1]][n].total_ht)) for n in levels])
     for number, end in zip(levels, ends):
         points = [(count, totals[count][number].total_ht) for count in counts]
         parts += _series(plot, points, f"Niveau {number}", f"niveau-{number}", end)
         parts.append(f'<circle class="point niveau-{number}" r="4" cx="{here}" '
-                     f'cy="{plot.y(totals[inputs.postes][number].total_ht)}"/>')
-    mine = totals[inputs.postes]
-    description = (f"Pour {_workstations(inputs.postes)} : " + ", ".join(
+                     f'cy="{plot.y(totals[current][number].total_ht)}"/>')
+    mine = totals[current]
+    description = (f"Pour {counted(entry, current)} : " + ", ".join(
         f"niveau {n} {format_eur(mine[n].total_ht)} HT" for n in levels)
-        + f". Le graphique va de {_workstations(counts[0])} à {_workstations(counts[-1])}, "
+        + f". Le graphique va de {counted(entry, counts[0])} à {counted(entry, counts[-1])}, "
           "les autres entrées restant les vôtres.")
     rows = [[format_number(count), *(format_eur(totals[count][n].total_ht) for n in levels)] for count in counts]
-    title = "Coût mensuel HT des trois niveaux selon le nombre de postes"
+    title = f"Coût mensuel HT des trois niveaux selon le nombre de {entry.unit}"
     return {"titre": title, "svg": _svg("postes", title, description, parts),
-            "colonnes": ["Postes", *(f"Niveau {n} (HT / mois)" for n in levels)], "lignes": rows}
+            "colonnes": [entry.unit.capitalize(), *(f"Niveau {n} (HT / mois)" for n in levels)], "lignes": rows}
 
 
 def break_even_chart(rules, estimate) -> dict:
     """Level 1's remote hours billed by the hour against level 2's monthly HT. The point
     marks the threshold the page states: the crossing, rounded up to the quarter hour."""
-    rate, level2 = rules.level1.remote_hour, estimate.levels[2].total_ht
+    rate, level2 = rules.hourly.remote_hour, estimate.levels[first_flat_level(rules)].total_ht
     threshold = estimate.break_even_hours
-    hours = level1_hours(rules.level1, estimate.inputs)
+    hours = level1_hours(rules, estimate.inputs)
     x_top, x_step = nice_top(max(2 * threshold, hours * Decimal("1.2"), Decimal(4)))
     y_top, y_step = nice_top(max(x_top * rate, level2))
     plot = Plot(x_top, y_top)

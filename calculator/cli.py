@@ -1,7 +1,8 @@
 """Command line: `python -m calculator devis ...`, `couverture ...` and `comparer ...`.
 
 Every `devis` flag takes a value exactly as in a shared link, and goes through the same
-parser, so the CLI and the browser cannot disagree on what an input means.
+parser, so the CLI and the browser cannot disagree on what an input means. The flags are
+the catalogue's (rules/offre.yaml): the rules are read before the command line is.
 """
 
 import argparse
@@ -14,35 +15,44 @@ from urllib.parse import urlencode
 from .compare import GitError, report
 from .coverage import status, utc_offset, weekly_hours, yearly_hours
 from .errors import RulesError
+from .catalogue import ON_CALL
 from .estimate import estimate_query
-from .inputs import PARAMS
 from .load import DEFAULT_DIR, load_rules
 from .money import plain_amount
 from .query import parse_query
+from .recommend import first_flat_level
 from .report import coverage_json, estimate_json, estimate_view
 from .reunion_holidays import reunion_holidays
 from .sales import BatchError, batch, link, query_of
 
 
-def _parser() -> argparse.ArgumentParser:
+def _rules_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--regles", default=str(DEFAULT_DIR), help="dossier des règles YAML")
+
+
+def _parser(rules) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m calculator",
                                      description="Tarifs et horaires de maintenance PRISME.")
-    parser.add_argument("--regles", default=str(DEFAULT_DIR), help="dossier des règles YAML")
+    _rules_option(parser)
     commands = parser.add_subparsers(dest="commande", required=True)
+    entries = rules.catalogue.entries
     quote = commands.add_parser("devis", help="estimation mensuelle des trois niveaux")
-    for param in PARAMS:
+    for param in entries:
         quote.add_argument(f"--{param.name}", help=f"{param.label} (comme dans le lien)")
     quote.add_argument("--json", action="store_true", help="sortie JSON")
     cover = commands.add_parser("couverture", help="support joignable à une date donnée")
-    cover.add_argument("--niveau", default="2")
-    cover.add_argument("--astreinte", default="0")
+    cover.add_argument(f"--{rules.catalogue.level_entry().name}", dest="niveau_couvert",
+                       default=str(first_flat_level(rules)))
+    on_call = rules.catalogue.with_role(ON_CALL)
+    if on_call:
+        cover.add_argument(f"--{on_call.name}", dest="astreinte_couverte", default="0")
     when = cover.add_mutually_exclusive_group()
     when.add_argument("--date", help="AAAA-MM-JJTHH:MM, heure de La Réunion sauf décalage donné")
     when.add_argument("--annee", type=int, help="heures couvertes sur une année civile")
     cover.add_argument("--json", action="store_true", help="sortie JSON")
     make_link = commands.add_parser("lien", help="le lien du calculateur pour ces valeurs")
     make_link.add_argument("--base", required=True, help="adresse du site, par ex. https://reunioninformatique.com/")
-    for param in PARAMS:
+    for param in entries:
         make_link.add_argument(f"--{param.name}", help=f"{param.label} (comme dans le lien)")
     many = commands.add_parser("lot", help="estimations et liens d'un fichier CSV de cabinets")
     many.add_argument("fichier", help="CSV dont l'en-tête nomme les paramètres des liens (autres colonnes recopiées)")
@@ -69,7 +79,7 @@ def _print_table(view: dict) -> None:
 
 
 def _devis(args, rules) -> int:
-    estimate = estimate_query(rules, urlencode(_given(args)))
+    estimate = estimate_query(rules, urlencode(_given(args, rules)))
     if args.json:
         print(json.dumps(estimate_json(estimate), ensure_ascii=False, indent=2))
     else:
@@ -83,11 +93,16 @@ def _instant(text: str, tz) -> datetime:
 
 
 def _couverture(args, rules) -> int:
-    inputs, notices = parse_query(urlencode({"niveau": args.niveau, "astreinte": args.astreinte}), rules)
+    level_entry, on_call = rules.catalogue.level_entry(), rules.catalogue.with_role(ON_CALL)
+    given = {level_entry.name: args.niveau_couvert}
+    if on_call:
+        given[on_call.name] = args.astreinte_couverte
+    inputs, notices = parse_query(urlencode(given), rules)
     for notice in notices:
         print(f"Avis : {notice}", file=sys.stderr)
-    schedule, tz = rules.schedules[inputs.niveau or 2], utc_offset(rules.utc_offset)
-    result = {"niveau": inputs.niveau or 2, "heures_semaine": plain_amount(weekly_hours(schedule))}
+    level = inputs[level_entry.name] or first_flat_level(rules)
+    schedule, tz = rules.schedules[level], utc_offset(rules.utc_offset)
+    result = {"niveau": level, "heures_semaine": plain_amount(weekly_hours(schedule))}
     if args.annee is not None:
         year = args.annee
         if not 1970 <= year <= 2100:
@@ -102,7 +117,7 @@ def _couverture(args, rules) -> int:
             return 2
         local = moment.astimezone(tz)
         calendar = reunion_holidays([local.year, local.year + 1])
-        result.update(coverage_json(status(schedule, moment, inputs.astreinte, calendar, tz)))
+        result.update(coverage_json(status(schedule, moment, bool(on_call and inputs[on_call.name]), calendar, tz)))
     if args.json:
         print(json.dumps(result, ensure_ascii=False, indent=2))
     else:
@@ -120,12 +135,13 @@ def _comparer(args, rules) -> int:
     return 0
 
 
-def _given(args) -> list:
-    return [(param.name, getattr(args, param.name)) for param in PARAMS if getattr(args, param.name) is not None]
+def _given(args, rules) -> list:
+    return [(param.name, getattr(args, param.name)) for param in rules.catalogue.entries
+            if getattr(args, param.name) is not None]
 
 
 def _lien(args, rules) -> int:
-    estimate = estimate_query(rules, query_of(_given(args)))
+    estimate = estimate_query(rules, query_of(_given(args, rules)))
     for notice in estimate.notices:
         print(f"Avis : {notice}", file=sys.stderr)
     print(link(args.base, estimate.query))
@@ -159,10 +175,13 @@ COMMANDS = {"devis": _devis, "couverture": _couverture, "comparer": _comparer, "
 
 
 def main(argv=None) -> int:
-    args = _parser().parse_args(argv)
+    first = argparse.ArgumentParser(add_help=False)
+    _rules_option(first)
+    folder = first.parse_known_args(argv)[0].regles
     try:
-        rules, _raw = load_rules(args.regles)
+        rules, _raw = load_rules(folder)
     except RulesError as error:
         print(f"Erreur dans les règles : {error}", file=sys.stderr)
         return 1
+    args = _parser(rules).parse_args(argv)
     return COMMANDS[args.commande](args, rules)

@@ -21,9 +21,6 @@ from .french import NBSP, format_eur, format_number
 from .offer import rate_card
 from .rules import RULES_FILES
 
-CARD_LEVELS = (1, 2, 3)
-WORKED_EXAMPLE = ("Exemple de l'offre : 7 postes, 1 serveur, 2 appareils d'imagerie, Saint-Denis",
-                  "postes=7&serveurs=1&imagerie=2&commune=saint-denis")
 MISSING = "—"
 NOTES = {"added": " (ligne ajoutée)", "removed": " (ligne supprimée)", "changed": ""}
 
@@ -85,7 +82,7 @@ def _card(rules) -> dict:
     they change every level's figures), then each level's rate card."""
     card = {(None, "TVA"): f"{format_number(rules.vat_percent)}{NBSP}%"}
     card.update(((None, f"Zone de déplacement de {commune.name}"), f"zone {commune.zone}") for commune in rules.communes)
-    for level in CARD_LEVELS:
+    for level in rules.levels:
         card.update(((level, label), price) for label, price in rate_card(rules, level))
     return card
 
@@ -101,7 +98,7 @@ def compare_rate_cards(before, after) -> tuple:
 def _queries(rules) -> dict:
     """Key -> (name, query): the offer's worked example (key None), then the presets by slug,
     so that a preset is matched across versions even when renamed."""
-    queries = {None: WORKED_EXAMPLE}
+    queries = {None: (rules.example.name, rules.example.query)}
     queries.update((preset.slug, (preset.name, preset.query)) for preset in rules.presets)
     return queries
 

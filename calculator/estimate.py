@@ -24,7 +24,7 @@ def estimate(rules, inputs: Inputs, notices=()) -> Estimate:
     levels = estimate_levels(rules, inputs)
     level, reasons = recommend(rules, inputs, levels)
     return Estimate(inputs, tuple(notices), levels, level, tuple(reasons),
-                    break_even_hours(rules, levels), to_query(inputs))
+                    break_even_hours(rules, levels), to_query(inputs, rules))
 
 
 def estimate_query(rules, query: str) -> Estimate:

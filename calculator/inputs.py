@@ -1,61 +1,41 @@
-"""What a visitor asks for. The parameter names and ranges are the public URL contract of
-shared links: never rename a parameter or narrow a range."""
+"""What a visitor asks for: one value per entry of the offer's catalogue (rules/offre.yaml).
 
-from dataclasses import dataclass
-from decimal import Decimal
+The parameter names and ranges are the public URL contract of shared links; they are data
+(the catalogue), and tests/data/contrat_liens.json holds the published ones."""
 
 
-@dataclass(frozen=True)
 class Inputs:
-    """One estimate's inputs. Each default here is the value a link gets for a parameter it
-    leaves out: the one place it is written (a Param reads it from here)."""
-    niveau: "int | None" = None       # None: the recommended level is shown
-    postes: int = 1
-    serveurs: int = 0
-    imagerie: int = 0
-    licences: int = 0
-    sauvegarde: int = 0
-    sites: int = 1
-    commune: str = "saint-denis"      # must stay in rules/communes.yaml (checked there)
-    heures: "Decimal | None" = None   # None: level 1's hours are estimated
-    visites: "Decimal | None" = None
-    tpe: bool = False
-    standard: bool = False
-    astreinte: bool = False
+    """One estimate's inputs: every parameter of the catalogue with its value, read as
+    `inputs["postes"]`. Made by `Catalogue.inputs`, which fills in the defaults."""
 
+    __slots__ = ("_values",)
 
-DEFAULT_INPUTS = Inputs()
+    def __init__(self, values: dict):
+        object.__setattr__(self, "_values", dict(values))
 
+    def __getitem__(self, name: str):
+        return self._values[name]
 
-@dataclass(frozen=True)
-class Param:
-    name: str
-    label: str            # French, as on the form
-    kind: str             # "int", "decimal", "bool", "commune", "level"
-    minimum: "Decimal | None" = None
-    maximum: "Decimal | None" = None
-    unit: str = ""
+    def __iter__(self):
+        return iter(self._values)
 
-    @property
-    def default(self):
-        return getattr(DEFAULT_INPUTS, self.name)
+    def items(self):
+        return self._values.items()
 
+    def replace(self, **changes) -> "Inputs":
+        unknown = set(changes) - set(self._values)
+        if unknown:
+            raise KeyError(f"no such parameter: {', '.join(sorted(unknown))}")
+        return Inputs({**self._values, **changes})
 
-# Order matters: it is the order of the canonical query string and of the form.
-PARAMS = (
-    Param("niveau", "Niveau consulté", "level", Decimal(1), Decimal(3)),
-    Param("postes", "Postes de travail", "int", Decimal(1), Decimal(250), "postes"),
-    Param("serveurs", "Serveurs / NAS", "int", Decimal(0), Decimal(20), "serveurs"),
-    Param("imagerie", "Appareils d'imagerie médicale", "int", Decimal(0), Decimal(50), "appareils"),
-    Param("licences", "Licences Microsoft 365 Apps supplémentaires", "int", Decimal(0), Decimal(250), "licences"),
-    Param("sauvegarde", "Données à sauvegarder en ligne", "int", Decimal(0), Decimal(100000), "Go"),
-    Param("sites", "Sites (cabinets)", "int", Decimal(1), Decimal(10), "sites"),
-    Param("commune", "Commune", "commune"),
-    Param("heures", "Niveau 1 : heures à distance par mois", "decimal", Decimal(0), Decimal(1000), "h / mois"),
-    Param("visites", "Niveau 1 : interventions sur site par mois", "decimal", Decimal(0), Decimal(100), "visites / mois"),
-    Param("tpe", "Terminaux de paiement (TPE) à couvrir", "bool"),
-    Param("standard", "Standard téléphonique à couvrir", "bool"),
-    Param("astreinte", "Cabinet d'astreinte", "bool"),
-)
-PARAMS_BY_NAME = {param.name: param for param in PARAMS}
-DEFAULT_COMMUNE = DEFAULT_INPUTS.commune
+    def __setattr__(self, name, value):
+        raise AttributeError("Inputs are immutable: use replace()")
+
+    def __eq__(self, other) -> bool:
+        return isinstance(other, Inputs) and self._values == other._values
+
+    def __hash__(self) -> int:
+        return hash(frozenset(self._values.items()))
+
+    def __repr__(self) -> str:
+        return "Inputs(" + ", ".join(f"{name}={value!r}" for name, value in self._values.items()) + ")"

@@ -2,7 +2,8 @@
 
 from .coverage import weekly_hours
 from .french import DAY_NAMES, MODE_TEXT, MONTH_NAMES, clock, format_eur, format_hours, format_number, long_date
-from .labels import FIXED, band_label
+from .catalogue import BANDS, BEYOND
+from .labels import band_label
 from .rules import WEEKDAYS
 
 DAY_ABBREVIATIONS = ("lun.", "mar.", "mer.", "jeu.", "ven.", "sam.", "dim.")
@@ -39,28 +40,54 @@ def price_list_date(rules) -> str:
     return f"Tarifs en vigueur au {long_date(rules.effective_date)}."
 
 
+def _per_month(entry, price) -> str:
+    per = f" / {entry.singular}" if entry.singular else ""
+    return f"{format_eur(price)} HT{per} / mois"
+
+
+def entry_rates(entry, terms) -> list:
+    """[(label, price)]: one catalogue entry's rows on a level's rate card ([] when not priced)."""
+    if not terms.priced:
+        return []
+    if entry.type == BANDS:
+        return [(band_label(entry, band), _per_month(entry, band.price)) for band in terms.bands]
+    if entry.type == BEYOND:
+        label = entry.rate_label.format(inclus=format_number(terms.included),
+                                        inclus_par=format_number(terms.included_per_unit),
+                                        bloc=format_number(terms.block))
+        return [(label, f"{format_eur(terms.price)} HT / mois")]
+    return [(entry.rate_label, _per_month(entry, terms.price))]
+
+
+def _travel_rows(rules, suffix: str) -> list:
+    """One row per zone: a zone added, or a fee changed, is one line of `comparer`'s report."""
+    return [(f"Déplacement par visite, zone {zone}{suffix}", f"{format_eur(rules.travel[zone])} HT")
+            for zone in sorted(rules.travel)]
+
+
 def rate_card(rules, level: int) -> list:
     """[(label, price)] for one level, as on the price list."""
-    travel = " / ".join(format_eur(rules.travel[zone]) for zone in sorted(rules.travel))
-    if level == 1:
-        return [
-            ("Assistance à distance", f"{format_eur(rules.level1.remote_hour)} HT de l'heure"),
-            ("Intervention sur site", f"{format_eur(rules.level1.onsite_hour)} HT de l'heure"),
-            ("Déplacement par visite (zones 1 / 2 / 3)", f"{travel} HT"),
-        ]
-    paid = rules.paid[level]
-    backup = paid.backup
-    rows = [(FIXED["forfait_site"], f"{format_eur(paid.site_fee)} HT / mois")]
-    rows += [(band_label(band), f"{format_eur(band.price)} HT / poste / mois") for band in paid.bands]
-    rows += [
-        ("Serveur / NAS", f"{format_eur(paid.server)} HT / mois"),
-        ("Appareil d'imagerie médicale", f"{format_eur(paid.imaging)} HT / mois"),
-        ("Licence Microsoft 365 Apps supplémentaire (une par poste incluse)", f"{format_eur(paid.extra_licence)} HT / mois"),
-        (f"Sauvegarde en ligne incluse : {format_number(backup.included_gb)} Go + "
-         f"{format_number(backup.included_per_workstation_gb)} Go par poste ; au-delà, "
-         f"par tranche de {format_number(backup.block_gb)} Go", f"{format_eur(backup.block_price)} HT / mois"),
-        ("Déplacement par visite (zones 1 / 2 / 3), hors forfait", f"{travel} HT"),
-    ]
+    rows = []
+    if level == rules.hourly.level:
+        rows += [("Assistance à distance", f"{format_eur(rules.hourly.remote_hour)} HT de l'heure"),
+                 ("Intervention sur site", f"{format_eur(rules.hourly.onsite_hour)} HT de l'heure")]
+    for entry in rules.catalogue.priced_lines_order():
+        rows += entry_rates(entry, entry.levels[level])
+    return rows + _travel_rows(rules, "" if level == rules.hourly.level else ", hors forfait")
+
+
+def comparison_rows(rules) -> list:
+    """[(label, [cell per level])]: each priced entry of the catalogue as a row of the
+    comparison table; a cell is a list of texts, its prices or its status."""
+    rows = []
+    for entry in rules.catalogue.priced_lines_order():
+        name = entry.rate_label if entry.type not in (BANDS, BEYOND) else entry.label
+        cells = []
+        for level in rules.levels:
+            terms = entry.levels[level]
+            rates = entry_rates(entry, terms) or [(name, STATUS_TEXT[terms.status])]
+            cells.append([price if label == name else f"{label} : {price}" for label, price in rates])
+        rows.append((name, cells))
     return rows
 
 

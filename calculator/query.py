@@ -5,10 +5,8 @@ Nothing here raises on bad input. Each value that cannot be used as given is rep
 """
 
 import unicodedata
-from dataclasses import fields, replace
 from decimal import ROUND_HALF_UP, Decimal
 
-from .inputs import PARAMS, PARAMS_BY_NAME, Inputs
 from .french import format_number, format_range
 from .money import CENT, plain_number
 from .urlquery import quote, split_query
@@ -107,7 +105,7 @@ def parse_query(query: str, rules):
     notices, values, seen = [], {}, set()
     text = query[1:] if query.startswith("?") else query
     for key, raw in split_query(text):
-        param = PARAMS_BY_NAME.get(key)
+        param = rules.catalogue.entry(key)
         if param is None:
             notices.append(f"Paramètre inconnu « {_shown(key)} » ignoré." if key.strip()
                            else "Paramètre sans nom ignoré.")
@@ -116,7 +114,7 @@ def parse_query(query: str, rules):
             notices.append(f"« {key} » est donné plusieurs fois ; la dernière valeur est retenue.")
         seen.add(key)
         values[key] = _parse_value(param, raw, rules, notices)
-    return replace(Inputs(), **values), notices
+    return rules.catalogue.inputs(**values), notices
 
 
 def _query_value(value) -> str:
@@ -127,15 +125,7 @@ def _query_value(value) -> str:
     return str(value)
 
 
-def to_query(inputs: Inputs) -> str:
-    """The canonical query string: contract order, values that differ from the default only."""
-    defaults = Inputs()
-    parts = []
-    for field in fields(Inputs):
-        value = getattr(inputs, field.name)
-        if value != getattr(defaults, field.name):
-            parts.append(f"{field.name}={quote(_query_value(value))}")
-    return "&".join(parts)
-
-
-assert [f.name for f in fields(Inputs)] == [p.name for p in PARAMS], "Inputs and PARAMS must list the same names"
+def to_query(inputs, rules) -> str:
+    """The canonical query string: the catalogue's order, values that differ from the default only."""
+    return "&".join(f"{entry.name}={quote(_query_value(inputs[entry.name]))}" for entry in rules.catalogue.entries
+                    if inputs[entry.name] != entry.default)

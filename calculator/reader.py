@@ -166,7 +166,7 @@ class Node:
 
     def choice(self, options) -> str:
         if self.value not in options:
-            self.fail("one of " + ", ".join(options))
+            self.fail("one of " + ", ".join(map(str, options)))
         return self.value
 
 

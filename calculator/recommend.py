@@ -1,42 +1,44 @@
-"""\"Quel niveau choisir ?\": the recommended level, its reasons, and the break-even point."""
+"""\"Quel niveau choisir ?\": the recommended level, its reasons, and the break-even point.
+Which inputs count, and from which threshold, is recommendation.yaml's."""
 
 from decimal import Decimal
 
 from .french import format_eur
 from .money import up_to_quarter
+from .pricing import units
+
+
+def _reason(rules, inputs, levels: dict, condition) -> "str | None":
+    """The condition's reason when it holds for these inputs, else None."""
+    if condition.spend_level is not None:
+        hourly, other = rules.hourly.level, condition.spend_level
+        spend, total = levels[hourly].total_ht, levels[other].total_ht
+        if spend < total:
+            return None
+        return condition.reason.format(**{f"niveau_{hourly}": format_eur(spend), f"niveau_{other}": format_eur(total)})
+    count = sum(units(rules.catalogue.entry(name), inputs) for name in condition.inputs)
+    if count < condition.minimum:
+        return None
+    return condition.reason.format(n=count, min=condition.minimum)
 
 
 def recommend(rules, inputs, levels: dict):
-    """(level, reasons): level 3 if any of its conditions holds, else 2, else 1."""
+    """(level, reasons): the first level of recommendation.yaml with a condition that holds,
+    with the reasons of all its conditions that hold; else its `sinon`."""
     texts = rules.recommendation
-    reasons3 = []
-    if inputs.tpe:
-        reasons3.append(texts.payment_terminals)
-    if inputs.standard:
-        reasons3.append(texts.phone_system)
-    machines = inputs.postes + inputs.serveurs
-    if machines >= texts.machines_min:
-        reasons3.append(texts.machines.format(n=machines, min=texts.machines_min))
-    if inputs.imagerie >= texts.imaging_min:
-        reasons3.append(texts.imaging.format(n=inputs.imagerie, min=texts.imaging_min))
-    if reasons3:
-        return 3, reasons3
+    for advice in texts.levels:
+        reasons = [reason for reason in (_reason(rules, inputs, levels, c) for c in advice.conditions) if reason]
+        if reasons:
+            return advice.level, reasons
+    return texts.otherwise_level, [texts.otherwise]
 
-    reasons2 = []
-    spend1, total2 = levels[1].total_ht, levels[2].total_ht
-    if spend1 >= total2:
-        reasons2.append(texts.level1_cost.format(niveau_1=format_eur(spend1), niveau_2=format_eur(total2)))
-    if inputs.imagerie:
-        reasons2.append(texts.imaging_level2)
-    if inputs.serveurs:
-        reasons2.append(texts.servers_level2)
-    if inputs.postes >= texts.workstations_min:
-        reasons2.append(texts.workstations.format(n=inputs.postes, min=texts.workstations_min))
-    if reasons2:
-        return 2, reasons2
-    return 1, [texts.level1]
+
+def first_flat_level(rules) -> int:
+    """The cheapest level with a monthly fee: the one the hourly level is weighed against."""
+    return next(level for level in rules.levels if level != rules.hourly.level)
 
 
 def break_even_hours(rules, levels: dict) -> Decimal:
-    """Remote hours per month from which level 2 costs less than level 1 billed by the hour."""
-    return up_to_quarter(levels[2].total_ht / rules.level1.remote_hour)
+    """Remote hours per month from which the first flat-fee level costs less than the level
+    billed by the hour."""
+    return up_to_quarter(levels[first_flat_level(rules)].total_ht / rules.hourly.remote_hour)

@@ -4,12 +4,12 @@ The display model carries every visible text already formatted in French, so tha
 rendered by build.py and the page updated in the browser show byte-identical figures.
 """
 
-from dataclasses import fields
-
 from . import french
 from .french import MODE_TEXT, format_eur, format_hours, format_number
+from .catalogue import BEYOND
 from .labels import line_label
 from .money import plain_amount, plain_number
+from .recommend import first_flat_level
 
 
 def _plain_input(value):
@@ -19,7 +19,7 @@ def _plain_input(value):
 
 
 def inputs_json(inputs) -> dict:
-    return {field.name: _plain_input(getattr(inputs, field.name)) for field in fields(inputs)}
+    return {name: _plain_input(value) for name, value in inputs.items()}
 
 
 def level_json(level) -> dict:
@@ -79,18 +79,16 @@ def level_view(level, recommended: int, shown: int) -> dict:
 
 def inputs_summary(inputs, rules) -> list:
     """[{libelle, valeur}]: the inputs in words, for the printed estimate."""
-    from .inputs import PARAMS
-
     rows = []
-    for param in PARAMS:
-        value = getattr(inputs, param.name)
+    for param in rules.catalogue.entries:
+        value = inputs[param.name]
         if param.kind == "bool":
             shown = "oui" if value else "non"
         elif param.kind == "commune":
             shown = rules.commune(value).name
         elif value is None:
             shown = "recommandé" if param.kind == "level" else "estimation"
-        elif param.kind == "decimal" or param.unit == "Go":
+        elif param.kind == "decimal" or param.type == BEYOND:
             shown = f"{format_number(value)} {param.unit}"
         else:
             shown = format_number(value)     # the label says what is counted
@@ -112,9 +110,12 @@ def email(estimate, summary: list, company: str) -> dict:
 
 def estimate_view(estimate, rules) -> dict:
     """Everything the /cal/ results show, formatted; the same dict feeds Jinja and the worker."""
-    inputs = estimate.inputs
-    commune = rules.commune(inputs.commune)
-    shown = inputs.niveau or estimate.recommended
+    inputs, catalogue = estimate.inputs, rules.catalogue
+    commune = rules.commune(inputs[catalogue.commune_entry().name])
+    shown = inputs[catalogue.level_entry().name] or estimate.recommended
+    hourly, flat = rules.hourly.level, first_flat_level(rules)
+    others = [str(level) for level in rules.levels if level != hourly]
+    flat_levels = f"au niveau {others[0]}" if len(others) == 1 else f"aux niveaux {', '.join(others[:-1])} et {others[-1]}"
     shown_level = estimate.levels[shown]
     summary = inputs_summary(inputs, rules)
     return {
@@ -130,10 +131,10 @@ def estimate_view(estimate, rules) -> dict:
                     f"{format_eur(shown_level.total_ttc)} TTC."),
         "raisons": list(estimate.reasons),
         "seuil": (f"Au-delà de {format_hours(estimate.break_even_hours)} d'assistance à distance par mois, "
-                  f"le niveau 2 revient moins cher que le niveau 1 facturé au temps passé."),
+                  f"le niveau {flat} revient moins cher que le niveau {hourly} facturé au temps passé."),
         "deplacement": (f"Déplacement pour {commune.name} (zone {commune.zone}) : "
                         f"{format_eur(rules.travel[commune.zone])} HT par visite, compris dans l'estimation "
-                        f"du niveau 1, en sus du forfait aux niveaux 2 et 3."),
+                        f"du niveau {hourly}, en sus du forfait {flat_levels}."),
         "tva_pourcent": format_number(rules.vat_percent),
         "avis": list(estimate.notices),
         "entrees": inputs_json(inputs),

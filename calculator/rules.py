@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
 
-from .inputs import DEFAULT_COMMUNE
+from .catalogue import CATALOGUE, COMMUNE, STATUSES, Catalogue, parse_catalogue
 from .reader import Node, reject_unknown_keys
 
 PRICING = "rules/pricing.yaml"
@@ -18,49 +18,19 @@ HOURS = "rules/hours.yaml"
 LEVELS = "rules/levels.yaml"
 RECOMMENDATION = "rules/recommendation.yaml"
 PRESETS = "rules/presets.yaml"
-RULES_FILES = (PRICING, COMMUNES, HOURS, LEVELS, RECOMMENDATION, PRESETS)
+RULES_FILES = (PRICING, CATALOGUE, COMMUNES, HOURS, LEVELS, RECOMMENDATION, PRESETS)
 
-LEVEL_NUMBERS = (1, 2, 3)
-PAID_LEVELS = (2, 3)
-ZONES = (1, 2, 3)
 WEEKDAYS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
 MODES = ("sur_site_et_distanciel", "distanciel")
-STATUSES = ("inclus", "non_inclus", "temps_passe")
 
 
 @dataclass(frozen=True)
-class Band:
-    first: int            # first workstation in the band (1-based)
-    last: "int | None"    # last workstation, None for open-ended
-    price: Decimal
-
-
-@dataclass(frozen=True)
-class Backup:
-    included_gb: Decimal
-    included_per_workstation_gb: Decimal
-    block_gb: Decimal
-    block_price: Decimal
-
-
-@dataclass(frozen=True)
-class PaidLevel:
-    site_fee: Decimal
-    bands: tuple
-    server: Decimal
-    imaging: Decimal
-    extra_licence: Decimal
-    backup: Backup
-
-
-@dataclass(frozen=True)
-class Level1Rates:
+class HourlyRates:
+    """The level billed per intervention: its rates; what each item adds to its expected
+    spend is in the catalogue."""
+    level: int
     remote_hour: Decimal
     onsite_hour: Decimal
-    hours_per_workstation: Decimal
-    hours_per_server: Decimal
-    hours_per_imaging: Decimal
-    visits_per_device: Decimal
     hours_per_visit: Decimal
 
 
@@ -137,28 +107,36 @@ class Texts:
 
 
 @dataclass(frozen=True)
+class Condition:
+    """One reason to recommend a level: the sum of some inputs (yes = 1) reaches `minimum`,
+    or the hourly level's expected spend reaches level `spend_level`'s total."""
+    reason: str               # {n} and {min}, or {niveau_<hourly>} and {niveau_<spend_level>}
+    inputs: tuple = ()
+    minimum: "int | None" = None
+    spend_level: "int | None" = None
+
+
+@dataclass(frozen=True)
+class LevelAdvice:
+    level: int
+    conditions: tuple
+
+
+@dataclass(frozen=True)
 class Recommendation:
-    """recommendation.yaml: thresholds, and the reasons with their {placeholders} checked."""
-    payment_terminals: str
-    phone_system: str
-    machines_min: int
-    machines: str             # {n} workstations and servers, {min} the threshold
-    imaging_min: int
-    imaging: str              # {n} imaging devices, {min} the threshold
-    level1_cost: str          # {niveau_1} and {niveau_2}: the two monthly amounts
-    imaging_level2: str
-    servers_level2: str
-    workstations_min: int
-    workstations: str         # {n} workstations, {min} the threshold
-    level1: str
+    """recommendation.yaml: the levels tried in order, then the level recommended otherwise."""
+    levels: tuple             # of LevelAdvice
+    otherwise_level: int
+    otherwise: str
 
 
 @dataclass(frozen=True)
 class Rules:
     effective_date: date      # the price list's "en vigueur le"
     vat_percent: Decimal
-    level1: Level1Rates
-    paid: dict            # level number -> PaidLevel
+    levels: tuple         # the level numbers, in order
+    hourly: HourlyRates
+    catalogue: Catalogue
     travel: dict          # zone -> fee per visit
     communes: tuple
     utc_offset: str
@@ -166,6 +144,8 @@ class Rules:
     recommendation: Recommendation
     texts: Texts
     presets: tuple = ()
+    example: "Preset | None" = None     # the estimate `comparer` always reports, first
+
 
     def commune(self, slug: str) -> "Commune | None":
         for commune in self.communes:
@@ -176,51 +156,25 @@ class Rules:
 
 # Pricing ----------------------------------------------------------------------------------
 
-def _bands(node: Node) -> tuple:
-    bands, first = [], 1
-    items = node.list(min_length=1)
-    for index, item in enumerate(items):
-        last_item = index == len(items) - 1
-        up_to = item["jusqu_a"]
-        if last_item:
-            if up_to.value is not None:
-                up_to.fail("null (the last band is open-ended)")
-            last = None
-        else:
-            last = up_to.integer(minimum=first)
-        bands.append(Band(first, last, item["prix"].amount()))
-        first = (last or 0) + 1
-    return tuple(bands)
-
-
-def _paid_level(node: Node) -> PaidLevel:
-    backup = node["sauvegarde"]
-    return PaidLevel(
-        site_fee=node["forfait_site"].amount(),
-        bands=_bands(node["postes"]),
-        server=node["serveur"].amount(),
-        imaging=node["imagerie"].amount(),
-        extra_licence=node["licence_supplementaire"].amount(),
-        backup=Backup(
-            included_gb=backup["incluse_go"].ratio(),
-            included_per_workstation_gb=backup["incluse_par_poste_go"].ratio(),
-            block_gb=backup["bloc_go"].amount(),
-            block_price=backup["prix_bloc"].amount(),
-        ),
-    )
-
-
-def _level1(node: Node) -> Level1Rates:
-    estimate = node["estimation"]
-    return Level1Rates(
+def _hourly(node: Node, levels: tuple) -> HourlyRates:
+    return HourlyRates(
+        level=node["niveau"].choice(levels),
         remote_hour=node["heure_distanciel"].amount(),
         onsite_hour=node["heure_sur_site"].amount(),
-        hours_per_workstation=estimate["heures_par_poste"].ratio(),
-        hours_per_server=estimate["heures_par_serveur"].ratio(),
-        hours_per_imaging=estimate["heures_par_imagerie"].ratio(),
-        visits_per_device=estimate["visites_par_equipement"].ratio(),
-        hours_per_visit=estimate["heures_par_visite"].ratio(),
+        hours_per_visit=node["heures_par_visite"].ratio(),
     )
+
+
+def _travel(node: Node) -> dict:
+    """Zone -> fee per visit: as many zones as the business lists."""
+    travel = {}
+    for zone, fee in node.items():
+        if isinstance(zone, bool) or not isinstance(zone, int) or zone < 1:
+            fee.fail("a zone numbered by a whole number from 1", str(zone))
+        travel[zone] = fee.amount()
+    if not travel:
+        node.fail("at least one zone with its fee")
+    return travel
 
 
 def _vat(node: Node) -> Decimal:
@@ -232,8 +186,9 @@ def _vat(node: Node) -> Decimal:
 
 # Communes ---------------------------------------------------------------------------------
 
-def _communes(node: Node) -> tuple:
+def _communes(node: Node, travel: dict, default: str) -> tuple:
     communes, seen = [], set()
+    zones = ", ".join(map(str, travel))
     for item in node["communes"].list(min_length=1):
         slug = item["slug"].text()
         aliases = item.get("alias").texts() if item.has("alias") else ()
@@ -243,10 +198,21 @@ def _communes(node: Node) -> tuple:
             if name != name.lower() or " " in name:
                 item["slug"].fail("a lower-case slug without spaces", name)
             seen.add(name)
-        communes.append(Commune(slug, item["nom"].text(), item["zone"].integer(1, len(ZONES)), aliases))
-    if DEFAULT_COMMUNE not in seen:
-        node["communes"].fail(f'a list that includes "{DEFAULT_COMMUNE}" (the default commune)', "<no such commune>")
+        zone = item["zone"]
+        if zone.value not in travel or isinstance(zone.value, bool):
+            zone.fail(f"a zone of {PRICING} (deplacement: {zones})")
+        communes.append(Commune(slug, item["nom"].text(), zone.value, aliases))
+    if default not in seen:
+        node["communes"].fail(f'a list that includes "{default}" (the default commune, {CATALOGUE})', "<no such commune>")
     return tuple(communes)
+
+
+def _every_zone_used(node: Node, communes: tuple) -> None:
+    """A zone no commune is in is most often a commune moved to a misspelt zone."""
+    used = {commune.zone for commune in communes}
+    for zone, fee in node.items():
+        if zone not in used:
+            fee.fail(f"a zone that a commune of {COMMUNES} is in (none is in zone {zone})", "<unused zone>")
 
 
 # Support hours ----------------------------------------------------------------------------
@@ -319,6 +285,14 @@ def _level_text(node: Node, attributes: tuple) -> LevelText:
     )
 
 
+def _level_numbers(node: Node) -> tuple:
+    """levels.yaml lists the levels: numbered 1, 2, 3… in order, every other file follows."""
+    numbers = tuple(key for key, _ in node["niveaux"].items())
+    if numbers != tuple(range(1, len(numbers) + 1)):
+        node["niveaux"].fail("levels numbered 1, 2, 3… in order", ", ".join(map(str, numbers)))
+    return numbers
+
+
 def _texts(node: Node) -> Texts:
     attributes = tuple(Attribute(item["cle"].text(), item["nom"].text())
                        for item in node["attributs"].list(min_length=1))
@@ -326,56 +300,65 @@ def _texts(node: Node) -> Texts:
         company=_company(node["entreprise"]),
         questions=node["questions"].texts(),
         attributes=attributes,
-        levels={number: _level_text(node["niveaux"][number], attributes) for number in LEVEL_NUMBERS},
+        levels={number: _level_text(node["niveaux"][number], attributes) for number in _level_numbers(node)},
     )
 
 
-def _recommendation(node: Node) -> Recommendation:
-    level3, level2 = node["niveau_3"], node["niveau_2"]
-    return Recommendation(
-        payment_terminals=level3["tpe"].template(),
-        phone_system=level3["standard"].template(),
-        machines_min=level3["postes_et_serveurs_min"].integer(minimum=1),
-        machines=level3["postes_et_serveurs"].template("n", "min"),
-        imaging_min=level3["imagerie_min"].integer(minimum=1),
-        imaging=level3["imagerie"].template("n", "min"),
-        level1_cost=level2["cout_niveau_1"].template("niveau_1", "niveau_2"),
-        imaging_level2=level2["imagerie"].template(),
-        servers_level2=level2["serveurs"].template(),
-        workstations_min=level2["postes_min"].integer(minimum=1),
-        workstations=level2["postes"].template("n", "min"),
-        level1=node["niveau_1"].template(),
-    )
+def _condition(node: Node, catalogue: Catalogue, levels: tuple, hourly: int) -> Condition:
+    if node.has("depense_au_moins_niveau"):
+        level = node["depense_au_moins_niveau"].choice(levels)
+        return Condition(node["raison"].template(f"niveau_{hourly}", f"niveau_{level}"), spend_level=level)
+    names = node["entrees"].texts()
+    for index, name in enumerate(names):
+        entry = catalogue.entry(name)
+        if entry is None or entry.kind not in ("int", "bool"):
+            node["entrees"].list()[index].fail(f"a count or a yes/no of {CATALOGUE}", name)
+    return Condition(node["raison"].template("n", "min"), inputs=names, minimum=node["au_moins"].integer(minimum=1))
+
+
+def _recommendation(node: Node, catalogue: Catalogue, levels: tuple, hourly: int) -> Recommendation:
+    advice = []
+    for item in node["niveaux"].list(min_length=1):
+        conditions = tuple(_condition(condition, catalogue, levels, hourly)
+                           for condition in item["conditions"].list(min_length=1))
+        advice.append(LevelAdvice(item["niveau"].choice(levels), conditions))
+    otherwise = node["sinon"]
+    return Recommendation(tuple(advice), otherwise["niveau"].choice(levels), otherwise["raison"].template())
 
 
 # Presets ----------------------------------------------------------------------------------
 
 def _presets(node: Node, rules: Rules) -> tuple:
     """Each preset's parameters must read exactly as given, as a link's would."""
-    from .inputs import PARAMS_BY_NAME
-    from .query import parse_query, to_query
-    from .urlquery import quote
-
     presets, seen = [], set()
     for item in node["profils"].list(min_length=1):
         slug = item["slug"].text()
         if slug in seen or slug != slug.lower() or not slug.replace("-", "").isalnum():
             item["slug"].fail("a unique lower-case slug of letters, digits and dashes")
         seen.add(slug)
-        link = []
-        for key, value in item["parametres"].items():
-            if key not in PARAMS_BY_NAME:
-                value.fail("a parameter name: " + ", ".join(PARAMS_BY_NAME), str(key))
-            if PARAMS_BY_NAME[key].kind == "commune" and rules.commune(str(value.value)) is None:
-                value.fail(f"a commune of {COMMUNES}")
-            text = {True: "1", False: "0"}.get(value.value, str(value.value))
-            _, notices = parse_query(f"{key}={quote(text)}", rules)
-            if notices:
-                value.fail(f"a value a link may carry ({notices[0]})")
-            link.append(f"{key}={quote(text)}")
-        inputs, _ = parse_query("&".join(link), rules)
-        presets.append(Preset(slug, item["nom"].text(), item["description"].text(), to_query(inputs)))
+        presets.append(Preset(slug, item["nom"].text(), item["description"].text(), _preset_query(item, rules)))
     return tuple(presets)
+
+
+def _preset_query(item: Node, rules: Rules) -> str:
+    """A preset's parameters as a canonical query, each read as a link's would be."""
+    from .query import parse_query, to_query
+    from .urlquery import quote
+
+    link = []
+    for key, value in item["parametres"].items():
+        entry = rules.catalogue.entry(key)
+        if entry is None:
+            value.fail("a parameter name: " + ", ".join(rules.catalogue.names()), str(key))
+        if entry.type == COMMUNE and rules.commune(str(value.value)) is None:
+            value.fail(f"a commune of {COMMUNES}")
+        text = {True: "1", False: "0"}.get(value.value, str(value.value))
+        _, notices = parse_query(f"{key}={quote(text)}", rules)
+        if notices:
+            value.fail(f"a value a link may carry ({notices[0]})")
+        link.append(f"{key}={quote(text)}")
+    inputs, _ = parse_query("&".join(link), rules)
+    return to_query(inputs, rules)
 
 
 # Entry point ------------------------------------------------------------------------------
@@ -391,21 +374,29 @@ def parse_rules(raw: dict) -> Rules:
     for node in files.values():
         _source(node)
     pricing, hours = files[PRICING], files[HOURS]
-    communes = _communes(files[COMMUNES])
-    travel = {zone: pricing["deplacement"][zone].amount() for zone in ZONES}
+    texts = _texts(files[LEVELS])
+    levels = tuple(texts.levels)
+    hourly = _hourly(pricing["temps_passe"], levels)
+    catalogue = parse_catalogue(files[CATALOGUE], levels, hourly.level)
+    travel = _travel(pricing["deplacement"])
+    communes = _communes(files[COMMUNES], travel, catalogue.of_type(COMMUNE).default)
+    _every_zone_used(pricing["deplacement"], communes)
     rules = Rules(
         effective_date=pricing["en_vigueur_le"].date(),
         vat_percent=_vat(pricing["tva_pourcent"]),
-        level1=_level1(pricing["niveaux"][1]),
-        paid={level: _paid_level(pricing["niveaux"][level]) for level in PAID_LEVELS},
+        levels=levels,
+        hourly=hourly,
+        catalogue=catalogue,
         travel=travel,
         communes=communes,
         utc_offset=_offset(hours["decalage_utc"]),
-        schedules={level: _schedule(hours["niveaux"][level]) for level in LEVEL_NUMBERS},
-        recommendation=_recommendation(files[RECOMMENDATION]),
-        texts=_texts(files[LEVELS]),
+        schedules={level: _schedule(hours["niveaux"][level]) for level in levels},
+        recommendation=_recommendation(files[RECOMMENDATION], catalogue, levels, hourly.level),
+        texts=texts,
     )
-    rules = replace(rules, presets=_presets(files[PRESETS], rules))
+    example = files[PRESETS]["exemple"]
+    rules = replace(rules, presets=_presets(files[PRESETS], rules),
+                    example=Preset("exemple", example["nom"].text(), "", _preset_query(example, rules)))
     for node in files.values():
         reject_unknown_keys(node)
     return rules

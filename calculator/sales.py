@@ -7,12 +7,14 @@ import csv
 import io
 
 from .estimate import estimate_query
-from .inputs import PARAMS_BY_NAME
 from .money import plain_amount
 from .urlquery import quote
 
-LEVELS = (1, 2, 3)
-RESULT_COLUMNS = (*(f"niveau_{n}_{kind}" for n in LEVELS for kind in ("ht", "ttc")), "recommande", "avis", "lien")
+
+def result_columns(rules) -> tuple:
+    """The columns `lot` adds: each level's totals, the recommended level, notices, link."""
+    return (*(f"niveau_{n}_{kind}" for n in rules.levels for kind in ("ht", "ttc")), "recommande", "avis", "lien")
+
 DELIMITERS = ",;\t"     # French spreadsheets write CSV with semicolons
 
 
@@ -35,7 +37,7 @@ def estimate_row(rules, base: str, values) -> dict:
     """One practice's result columns, from its (parameter, raw value) pairs."""
     estimate = estimate_query(rules, query_of(values))
     row = {}
-    for number in LEVELS:
+    for number in rules.levels:
         level = estimate.levels[number]
         row[f"niveau_{number}_ht"] = plain_amount(level.total_ht)
         row[f"niveau_{number}_ttc"] = plain_amount(level.total_ttc)
@@ -55,24 +57,27 @@ def batch(text: str, rules, base: str) -> str:
     other columns copied through, then each level's totals, the recommended level, the
     notices and the link. Written with the input's delimiter."""
     if not text.strip():
-        raise BatchError("le fichier est vide : la première ligne doit nommer les colonnes (postes, serveurs…).")
+        raise BatchError("le fichier est vide : la première ligne doit nommer les colonnes "
+                         f"({', '.join([e.name for e in rules.catalogue.entries if e.kind == 'int'][:2])}…).")
     delimiter = _delimiter(text)
     rows = list(csv.reader(io.StringIO(text), delimiter=delimiter))
     header = [name.strip() for name in rows[0]]
     # « Postes » in a spreadsheet's header is the parameter postes.
-    params = {index: name.casefold() for index, name in enumerate(header) if name.casefold() in PARAMS_BY_NAME}
+    names = rules.catalogue.names()
+    params = {index: name.casefold() for index, name in enumerate(header) if name.casefold() in names}
     copied = [index for index in range(len(header)) if index not in params]
     if not params:
         raise BatchError("aucune colonne ne porte le nom d'un paramètre des liens "
-                         f"({', '.join(PARAMS_BY_NAME)}).")
+                         f"({', '.join(names)}).")
+    columns = result_columns(rules)
     out = io.StringIO()
     writer = csv.writer(out, delimiter=delimiter, lineterminator="\n")
-    writer.writerow([*(header[index] for index in copied), *RESULT_COLUMNS])
+    writer.writerow([*(header[index] for index in copied), *columns])
     for row in rows[1:]:
         cells = [cell.strip() for cell in row] + [""] * (len(header) - len(row))
         if not any(cells):
             continue        # a spreadsheet's empty line (";;;"), not a practice
         values = [(name, cells[index]) for index, name in params.items() if cells[index] != ""]
         result = estimate_row(rules, base, values)
-        writer.writerow([*(cells[index] for index in copied), *(result[column] for column in RESULT_COLUMNS)])
+        writer.writerow([*(cells[index] for index in copied), *(result[column] for column in columns)])
     return out.getvalue()

@@ -11,11 +11,13 @@ from dataclasses import fields, is_dataclass, replace
 from datetime import date
 from decimal import Decimal
 
+from . import catalogue as offer
 from . import rules as typed
 
 TYPES = {cls.__name__: cls for cls in (
-    typed.Band, typed.Backup, typed.PaidLevel, typed.Level1Rates, typed.Commune, typed.Window, typed.Schedule,
-    typed.Company, typed.Attribute, typed.LevelText, typed.Texts, typed.Recommendation, typed.Rules)}
+    offer.Band, offer.BandLabels, offer.Terms, offer.Entry, offer.Catalogue,
+    typed.HourlyRates, typed.Commune, typed.Window, typed.Schedule, typed.Company, typed.Attribute, typed.LevelText,
+    typed.Texts, typed.Condition, typed.LevelAdvice, typed.Recommendation, typed.Rules)}
 
 
 def encode(value):
@@ -47,9 +49,9 @@ def decode(value):
 
 
 def rules_for_browser(rules) -> str:
-    """What the worker needs of the rules: all of them but the presets, which only the
-    build uses (they become pages)."""
-    return json.dumps(encode(replace(rules, presets=())), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    """What the worker needs of the rules: all of them but the presets and the worked example,
+    which only the build and `comparer` use."""
+    return json.dumps(encode(replace(rules, presets=(), example=None)), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
 
 def rules_from_browser_json(text: str):

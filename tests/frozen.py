@@ -4,6 +4,16 @@ The business edits the live rules in rules/ and CI publishes them unattended, so
 may depend on today's prices: the expected figures of the tests are worked out from this
 copy, and the live rules are checked by validation and invariants (test_live_rules.py)."""
 
+from functools import cache
 from pathlib import Path
 
 FROZEN_RULES = Path(__file__).resolve().parent / "data" / "rules"
+
+
+@cache
+def frozen_rules():
+    """The frozen rules, once per test session: the Hypothesis strategies are built from
+    their catalogue when a test module is imported, before any fixture."""
+    from calculator.load import load_rules
+
+    return load_rules(FROZEN_RULES)[0]

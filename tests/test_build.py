@@ -138,14 +138,13 @@ def test_rules_mistake_leaves_previous_output_untouched(tmp_path, capsys):
     before = tree(out)
     rules = tmp_path / "rules"
     shutil.copytree(FROZEN_RULES, rules)
-    pricing = rules / "pricing.yaml"
-    pricing.write_text(pricing.read_text(encoding="utf-8").replace("forfait_site: 49", "forfait_site: -49"),
-                       encoding="utf-8")
+    offer = rules / "offre.yaml"
+    offer.write_text(offer.read_text(encoding="utf-8").replace("2: {prix: 49}", "2: {prix: -49}"), encoding="utf-8")
     with pytest.raises(RulesError):
         build.build(out, rules_dir=rules)
     assert build.main(["--out", str(out), "--rules", str(rules)]) == 1
     message = capsys.readouterr().err
-    assert "pricing.yaml:" in message and "niveaux.2.forfait_site: expected a positive amount, got -49" in message
+    assert "offre.yaml:" in message and "entrees[6].niveaux.2.prix: expected a positive amount, got -49" in message
     assert tree(out) == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["dist", "rules"]    # no staging folder left behind
 
@@ -159,8 +158,8 @@ def test_a_price_edit_reuses_the_precompiled_python(tmp_path, built_site, monkey
     monkeypatch.setattr(browser_python, "run_precompile", no_precompile)
     rules = tmp_path / "rules"
     shutil.copytree(FROZEN_RULES, rules)
-    pricing = rules / "pricing.yaml"
-    pricing.write_text(pricing.read_text(encoding="utf-8").replace("serveur: 59", "serveur: 61"), encoding="utf-8")
+    offer = rules / "offre.yaml"
+    offer.write_text(offer.read_text(encoding="utf-8").replace("2: {prix: 59}", "2: {prix: 61}"), encoding="utf-8")
     build.build(tmp_path / "dist", rules_dir=rules)
     assert (tmp_path / "dist" / "assets").is_dir()
 
@@ -168,9 +167,8 @@ def test_a_price_edit_reuses_the_precompiled_python(tmp_path, built_site, monkey
 def test_a_price_change_reaches_the_pages(tmp_path):
     rules = tmp_path / "rules"
     shutil.copytree(FROZEN_RULES, rules)
-    pricing = rules / "pricing.yaml"
-    pricing.write_text(pricing.read_text(encoding="utf-8").replace("forfait_site: 49", "forfait_site: 51"),
-                       encoding="utf-8")
+    offer = rules / "offre.yaml"
+    offer.write_text(offer.read_text(encoding="utf-8").replace("2: {prix: 49}", "2: {prix: 51}"), encoding="utf-8")
     out = tmp_path / "dist"
     build.build(out, rules_dir=rules)
     html = (out / "cal/index.html").read_text(encoding="utf-8")
@@ -181,30 +179,42 @@ def test_a_price_change_reaches_the_pages(tmp_path):
 # One case per class of mistake, made in the YAML text as the business would make it:
 # (file, text replaced, replacement, line of the mistake, key path and expectation in the message).
 RULES_MISTAKES = [
-    ("pricing.yaml", "    serveur: 59\n", "", 22, "niveaux.2.serveur: expected a value, got <missing>"),         # missing key
-    ("pricing.yaml", "serveur: 59", "serveur: cinquante", 30, 'niveaux.2.serveur: expected a positive amount, got "cinquante"'),  # wrong type
-    ("pricing.yaml", "serveur: 59", "serveur: -59", 30, "niveaux.2.serveur: expected a positive amount, got -59"),  # negative price
-    ("pricing.yaml", "{jusqu_a: 15, prix: 34}", "{jusqu_a: 4, prix: 34}", 28,
-     "niveaux.2.postes[1].jusqu_a: expected a whole number from 6, got 4"),                                           # bands that do not chain
+    ("offre.yaml", "      2: {prix: 59}\n", "", 76, "entrees[2].niveaux.2: expected a value, got <missing>"),    # missing key
+    ("offre.yaml", "2: {prix: 59}", "2: {prix: cinquante}", 78, 'entrees[2].niveaux.2.prix: expected a positive amount, got "cinquante"'),  # wrong type
+    ("offre.yaml", "2: {prix: 59}", "2: {prix: -59}", 78, "entrees[2].niveaux.2.prix: expected a positive amount, got -59"),  # negative price
+    ("offre.yaml", "{jusqu_a: 15, prix: 34}", "{jusqu_a: 4, prix: 34}", 60,
+     "entrees[1].niveaux.2.paliers[1].jusqu_a: expected a whole number from 6, got 4"),                              # bands that do not chain
     ("communes.yaml", "{slug: cilaos, nom: \"Cilaos\", zone: 3}", "{slug: cilaos, nom: \"Cilaos\", zone: 7}", 13,
-     "communes[2].zone: expected a whole number from 1 to 3, got 7"),                                               # unknown zone
+     "communes[2].zone: expected a zone of rules/pricing.yaml (deplacement: 1, 2, 3), got 7"),                    # unknown zone
     ("presets.yaml", "commune: saint-pierre", "commune: saint-tropez", 27,
      'profils[4].parametres.commune: expected a commune of rules/communes.yaml, got "saint-tropez"'),               # unknown commune
     ("hours.yaml", '{de: "13:30", a: "16:30"', '{de: "11:30", a: "16:30"', 18,
      'niveaux.1.lundi[1].de: expected a start after the end of the previous window, in order, got "11:30"'),       # overlapping hours
     ("hours.yaml", '{de: "13:30", a: "16:30"', '{de: "13:30", a: "12:30"', 18,
      'niveaux.1.lundi[1].a: expected a time after 13:30, got "12:30"'),                                            # reversed hours
-    ("pricing.yaml", "    forfait_site: 49\n", "    forfait_site: 49\n    forfait_sitte: 10\n", 24,
-     "niveaux.2.forfait_sitte: clé inconnue « forfait_sitte » ; vouliez-vous dire « forfait_site » ?"),              # unknown key
+    ("offre.yaml", "2: {prix: 49}", "2: {prix: 49, prixx: 10}", 135,
+     "entrees[6].niveaux.2.prixx: clé inconnue « prixx » ; vouliez-vous dire « prix » ?"),                           # unknown key
     ("hours.yaml", "mode: distanciel, mode_astreinte:", "mode: distanciel, mode_astriente:", 37,
      "niveaux.2.dimanche[0].mode_astriente: clé inconnue « mode_astriente » ; vouliez-vous dire « mode_astreinte » ?"),  # misspelt nested key
-    ("recommendation.yaml", "à partir de {min}, l'infogérance", "à partir de {minimum}, l'infogérance", 11,
-     'niveau_3.postes_et_serveurs: expected a text whose placeholders are among {n}, {min}, got "{minimum}"'),     # unknown placeholder
+    ("recommendation.yaml", "à partir de {min}, l'infogérance", "à partir de {minimum}, l'infogérance", 23,
+     'niveaux[0].conditions[2].raison: expected a text whose placeholders are among {n}, {min}, got "{minimum}"'),  # unknown placeholder
     ("pricing.yaml", "en_vigueur_le: 2027-01-01", "en_vigueur_le: 2027-02-30", 6,
      "en_vigueur_le: expected a date written YYYY-MM-DD, such as 2027-01-01"),                                     # impossible date
     ("levels.yaml", 'source: "', 'sources: "', 5, "source: expected a value, got <missing>"),                     # no source
-    ("pricing.yaml", "    serveur: 59\n", "    serveur: 59\n    serveur: 69\n", 31,
-     '(racine): expected valid YAML, got <la clé « serveur » est écrite deux fois>'),                                    # a key written twice
+    ("offre.yaml", "      2: {prix: 59}\n", "      2: {prix: 59}\n      2: {prix: 69}\n", 79,
+     '(racine): expected valid YAML, got <la clé « 2 » est écrite deux fois>'),                                         # a key written twice
+    # The offer's shape (rules/offre.yaml) holds together.
+    ("offre.yaml", "      3: {prix: 99}\n", "      3: {prix: 99}\n      4: {prix: 120}\n", 80,
+     "entrees[2].niveaux.4: expected a level of rules/levels.yaml (1, 2, 3), got \"4\""),                         # a level that does not exist
+    ("offre.yaml", "    defaut: 0\n    niveaux:\n      1: {statut: temps_passe, heures: 1,",
+     "    defaut: 30\n    niveaux:\n      1: {statut: temps_passe, heures: 1,", 75,
+     "entrees[2].defaut: expected a default within min and max (0 to 20), got 30"),                               # default outside its range
+    ("offre.yaml", "  - parametre: imagerie\n", "  - parametre: serveurs\n", 81,
+     'entrees[3].parametre: expected a link parameter used once (links would not know which one they set), got "serveurs"'),  # a parameter twice
+    ("pricing.yaml", "  3: 70\n", "  3: 70\n  4: 95\n", 26,
+     "deplacement.4: expected a zone that a commune of rules/communes.yaml is in (none is in zone 4), got <unused zone>"),  # a zone no commune uses
+    ("offre.yaml", "    type: au_dela\n", "    type: au_dela_de\n", 108,
+     'entrees[5].type: expected one of niveau, commune, par_unite, paliers, au_dela, oui_non, nombre, got "au_dela_de"'),  # a kind the engine cannot price
 ]
 
 

@@ -41,10 +41,10 @@ def test_growth_chart_plots_the_cards_totals_at_the_practice(rules, query):
     """The visitor's own row of the chart's table shows the three totals of the cards."""
     estimate = estimate_query(rules, query)
     chart = charts(rules, estimate)["postes"]
-    [row] = [row for row in chart["lignes"] if row[0] == str(estimate.inputs.postes)]
+    [row] = [row for row in chart["lignes"] if row[0] == str(estimate.inputs["postes"])]
     assert row[1:] == [format_eur(level.total_ht) for level in estimate.levels.values()]
     assert re.search(r'<svg [^>]*role="img" aria-labelledby="graphique-postes-titre"', chart["svg"])
-    assert f"Pour {estimate.inputs.postes} poste" in chart["svg"]
+    assert f"Pour {estimate.inputs['postes']} poste" in chart["svg"]
     assert chart["svg"].count("<polyline") == 3
 
 
@@ -64,7 +64,7 @@ def test_break_even_chart_marks_the_stated_threshold(rules, query):
     rows = {row[0]: [euros(cell) for cell in row[1:]] for row in chart["lignes"]}
     level1_at_threshold, level2 = rows[format_hours(threshold)]
     assert level2 == estimate.levels[2].total_ht
-    assert level1_at_threshold >= level2 > level1_at_threshold - Decimal("0.25") * rules.level1.remote_hour
+    assert level1_at_threshold >= level2 > level1_at_threshold - Decimal("0.25") * rules.hourly.remote_hour
     assert rows["0\u00a0h"] == [Decimal("0.00"), level2]
 
 

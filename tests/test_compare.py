@@ -15,7 +15,7 @@ from .frozen import FROZEN_RULES
 ROOT = Path(__file__).resolve().parents[1]
 NBSP = "\u00a0"
 EXAMPLE = "Exemple de l'offre : 7 postes, 1 serveur, 2 appareils d'imagerie, Saint-Denis"
-SITE_FEE_50 = ("pricing.yaml", "forfait_site: 49", "forfait_site: 50")    # level 2 only: level 3's is 89
+SITE_FEE_50 = ("offre.yaml", "2: {prix: 49}", "2: {prix: 50}")    # level 2 only: level 3's is 89
 
 
 def run(*args, cwd):
@@ -114,12 +114,12 @@ def test_site_fee_49_to_50_in_markdown(repo):
 
 # Changes and the line of the report that says so.
 CHANGES = [
-    ([("pricing.yaml", "forfait_site: 49", "forfait_site: 47.5")],
+    ([("offre.yaml", "2: {prix: 49}", "2: {prix: 47.5}")],
      "    Niveau 2 : HT 409,00 € → 407,50 € (-1,50 €) ; TTC 443,77 € → 442,14 € (-1,63 €)"),
     ([("pricing.yaml", 'tva_pourcent: "8.5"', 'tva_pourcent: "2.1"')], "  TVA : 8,5 % → 2,1 %"),
-    ([("pricing.yaml", "{jusqu_a: 5, prix: 39}", "{jusqu_a: 6, prix: 39}")],
+    ([("offre.yaml", "{jusqu_a: 5, prix: 39}", "{jusqu_a: 6, prix: 39}")],
      "    Postes 1 à 6 : — → 39,00 € HT / poste / mois (ligne ajoutée)"),
-    ([("pricing.yaml", "{jusqu_a: 5, prix: 39}", "{jusqu_a: 6, prix: 39}")],
+    ([("offre.yaml", "{jusqu_a: 5, prix: 39}", "{jusqu_a: 6, prix: 39}")],
      "    Postes 1 à 5 : 39,00 € HT / poste / mois → — (ligne supprimée)"),
     # A preset is matched by its slug: a new slug is a preset removed and one added.
     ([("presets.yaml", "slug: pharmacie-avec-tpe", "slug: pharmacie")],
@@ -141,7 +141,7 @@ def test_each_kind_of_change_is_reported(repo, edits, line):
 
 def test_markdown_escapes_pipes_in_labels(repo):
     commit(repo, ("presets.yaml", 'nom: "Pharmacie avec TPE"', 'nom: "Pharmacie | TPE"'),
-           ("pricing.yaml", "forfait_site: 49", "forfait_site: 50"))
+           ("offre.yaml", "2: {prix: 49}", "2: {prix: 50}"))
     out = compare(repo, "--markdown")[1]
     assert "| Pharmacie \\| TPE | 2 | 325,00 € | 326,00 € | +1,00 € |" in out
 
@@ -161,7 +161,7 @@ def _committed_change_then_other_file(repo):
 
 def _committed_change_then_uncommitted_edit(repo):
     commit(repo, SITE_FEE_50)
-    edit(repo, "pricing.yaml", "forfait_site: 50", "forfait_site: 51")
+    edit(repo, "offre.yaml", "2: {prix: 50}", "2: {prix: 51}")
     return short(repo, "HEAD")
 
 
@@ -209,7 +209,7 @@ IMPOSSIBLE = [
     (lambda repo: edit(repo, "pricing.yaml", 'tva_pourcent: "8.5"', "tva_pourcent: beaucoup"),
      'tva_pourcent: expected a percentage from 0 to 100, got "beaucoup"'),
     (lambda repo: (repo / "rules" / "presets.yaml").unlink(), "le fichier rules/presets.yaml n'existe pas"),
-    (lambda repo: edit(repo, "pricing.yaml", "forfait_site: 49", "forfait_site: [49"), "expected valid YAML"),
+    (lambda repo: edit(repo, "offre.yaml", "2: {prix: 49}", "2: {prix: [49}"), "expected valid YAML"),
 ]
 
 

@@ -31,10 +31,10 @@ class PagesSite:
         self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
 
     def deploy_new_site_fee(self):
-        pricing = self.rules / "pricing.yaml"
-        text = pricing.read_text(encoding="utf-8")
-        assert "forfait_site: 49" in text
-        pricing.write_text(text.replace("forfait_site: 49", "forfait_site: 50"), encoding="utf-8")
+        offer = self.rules / "offre.yaml"
+        text = offer.read_text(encoding="utf-8")
+        assert "2: {prix: 49}" in text
+        offer.write_text(text.replace("2: {prix: 49}", "2: {prix: 50}"), encoding="utf-8")
         build.build(self.dist, rules_dir=self.rules)
 
 

@@ -8,10 +8,12 @@ from urllib.parse import quote
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from calculator.inputs import PARAMS, PARAMS_BY_NAME
 from calculator.query import FALSE_WORDS, TRUE_WORDS, parse_query, slugify
 
 from .checks import assert_inputs_in_range
+from .frozen import frozen_rules
+
+CATALOGUE = frozen_rules().catalogue
 
 HOSTILE_VALUES = st.one_of(
     st.text(max_size=30),
@@ -21,7 +23,7 @@ HOSTILE_VALUES = st.one_of(
     st.integers(min_value=-10**30, max_value=10**30).map(str),
     st.decimals(allow_nan=True, allow_infinity=True).map(str),
 )
-KEYS = st.one_of(st.sampled_from([param.name for param in PARAMS]), st.text(max_size=8))
+KEYS = st.one_of(st.sampled_from(CATALOGUE.names()), st.text(max_size=8))
 
 
 @st.composite
@@ -58,8 +60,8 @@ def test_hostile_query_strings(rules, case):
     assert_inputs_in_range(inputs, rules)
     if not encoded:
         return     # raw '&', '=' and '%' in a value change the pairs themselves
-    unknown = [key for key, _ in pairs if key not in PARAMS_BY_NAME]
+    unknown = [key for key, _ in pairs if CATALOGUE.entry(key) is None]
     assert len([n for n in notices if n.startswith("Paramètre ")]) == len(unknown)
-    for key, raw in {key: value for key, value in pairs if key in PARAMS_BY_NAME}.items():
+    for key, raw in {key: value for key, value in pairs if CATALOGUE.entry(key)}.items():
         if not any(f"« {key} »" in notice for notice in notices):
-            assert _accepted_without_notice(PARAMS_BY_NAME[key], raw, getattr(inputs, key), rules), (key, raw)
+            assert _accepted_without_notice(CATALOGUE.entry(key), raw, inputs[key], rules), (key, raw)

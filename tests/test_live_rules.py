@@ -20,23 +20,28 @@ def live_rules():
     return load_rules(DEFAULT_DIR)[0]
 
 
-def test_workstation_bands_chain_from_the_first_workstation(live_rules):
-    """Every workstation count from 1 up falls in exactly one band, so none is priced twice
-    or not at all."""
-    for level in live_rules.paid.values():
-        expected_first = 1
-        for band in level.bands:
-            assert band.first == expected_first and (band.last is None or band.last >= band.first)
-            expected_first = (band.last or 0) + 1
-        assert level.bands[-1].last is None
+def _terms(live_rules):
+    return [terms for entry in live_rules.catalogue.entries for terms in entry.levels.values()]
+
+
+def test_bands_chain_from_the_first_unit(live_rules):
+    """Every count from 1 up falls in exactly one band, so no unit is priced twice or not at all."""
+    for terms in _terms(live_rules):
+        if terms.bands:
+            expected_first = 1
+            for band in terms.bands:
+                assert band.first == expected_first and (band.last is None or band.last >= band.first)
+                expected_first = (band.last or 0) + 1
+            assert terms.bands[-1].last is None
 
 
 def test_every_amount_is_positive_to_the_cent(live_rules):
     """A price list with a zero, a negative or a fraction of a cent cannot be invoiced."""
-    amounts = [live_rules.level1.remote_hour, live_rules.level1.onsite_hour, *live_rules.travel.values()]
-    for level in live_rules.paid.values():
-        amounts += [level.site_fee, level.server, level.imaging, level.extra_licence, level.backup.block_price]
-        amounts += [band.price for band in level.bands]
+    amounts = [live_rules.hourly.remote_hour, live_rules.hourly.onsite_hour, *live_rules.travel.values()]
+    for terms in _terms(live_rules):
+        amounts += [terms.price] if terms.price is not None else []
+        amounts += [band.price for band in terms.bands]
+    assert len(amounts) > 10
     assert all(amount > 0 and amount == amount.quantize(Decimal("0.01")) for amount in amounts)
 
 
@@ -46,7 +51,7 @@ def test_every_preset_reads_like_a_link_without_notice(live_rules):
     for preset in live_rules.presets:
         inputs, notices = parse_query(preset.query, live_rules)
         assert notices == [], preset.slug
-        assert live_rules.commune(inputs.commune) is not None
+        assert live_rules.commune(inputs[live_rules.catalogue.commune_entry().name]) is not None
 
 
 def test_every_commune_has_a_travel_fee(live_rules):

@@ -81,9 +81,8 @@ def test_a_new_deploy_is_picked_up_at_the_next_load(fresh_context, tmp_path):
         page.wait_for_selector("#support-status-1[data-ouvert]", timeout=BOOT_TIMEOUT)
         wait_for_service_worker(page)
         assert page.locator("#total-ht-2").get_attribute("data-value") == "88.00"
-        pricing = rules / "pricing.yaml"
-        pricing.write_text(pricing.read_text(encoding="utf-8").replace("forfait_site: 49", "forfait_site: 51"),
-                           encoding="utf-8")
+        offer = rules / "offre.yaml"
+        offer.write_text(offer.read_text(encoding="utf-8").replace("2: {prix: 49}", "2: {prix: 51}"), encoding="utf-8")
         build.build(site, rules_dir=rules)
         page.reload()
         expect(page.locator("#total-ht-2")).to_have_attribute("data-value", "90.00")   # 51 + 39

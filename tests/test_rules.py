@@ -20,10 +20,10 @@ from .frozen import FROZEN_RULES
 
 def test_example_message_from_the_issue(raw_rules):
     raw = copy.deepcopy(raw_rules)
-    raw["rules/pricing.yaml"]["niveaux"][2]["postes"][1]["prix"] = "trente"
+    raw["rules/offre.yaml"]["entrees"][1]["niveaux"][2]["paliers"][1]["prix"] = "trente"
     with pytest.raises(RulesError) as error:
         parse_rules(raw)
-    assert str(error.value) == 'rules/pricing.yaml: niveaux.2.postes[1].prix: expected a positive amount, got "trente"'
+    assert str(error.value) == 'rules/offre.yaml: entrees[1].niveaux.2.paliers[1].prix: expected a positive amount, got "trente"'
 
 
 def _set(data, path, value):
@@ -41,14 +41,18 @@ REVERSED = [{"de": "12:00", "a": "08:00", "mode": "distanciel"}]
 BANDS = [{"jusqu_a": 15, "prix": 39}, {"jusqu_a": 5, "prix": 34}, {"jusqu_a": None, "prix": 29}]
 
 
+SERVERS, IMAGING, WORKSTATIONS, BACKUP, SITES = 2, 3, 1, 5, 6     # positions in offre.yaml's entrees
+
+
 @pytest.mark.parametrize("file, path, value, where, expected", [
-    ("pricing", ["niveaux", 2, "serveur"], DELETE, "niveaux.2.serveur", "expected a value, got <missing>"),
-    ("pricing", ["niveaux", 3, "imagerie"], "vingt", "niveaux.3.imagerie", 'expected a positive amount, got "vingt"'),
-    ("pricing", ["niveaux", 2, "serveur"], -59, "niveaux.2.serveur", "expected a positive amount, got -59"),
-    ("pricing", ["niveaux", 2, "serveur"], 59.999, "niveaux.2.serveur", "expected a positive amount, got 59.999"),
+    ("offre", ["entrees", SERVERS, "niveaux", 2, "prix"], DELETE, "entrees[2].niveaux.2.prix", "expected a value, got <missing>"),
+    ("offre", ["entrees", IMAGING, "niveaux", 3, "prix"], "vingt", "entrees[3].niveaux.3.prix", 'expected a positive amount, got "vingt"'),
+    ("offre", ["entrees", SERVERS, "niveaux", 2, "prix"], -59, "entrees[2].niveaux.2.prix", "expected a positive amount, got -59"),
+    ("offre", ["entrees", SERVERS, "niveaux", 2, "prix"], 59.999, "entrees[2].niveaux.2.prix", "expected a positive amount, got 59.999"),
     ("pricing", ["tva_pourcent"], 120, "tva_pourcent", "expected a percentage from 0 to 100, got 120"),
-    ("pricing", ["niveaux", 2, "postes"], BANDS, "niveaux.2.postes[1].jusqu_a", "expected a whole number from 16, got 5"),
-    ("communes", ["communes", 3, "zone"], 4, "communes[3].zone", "expected a whole number from 1 to 3, got 4"),
+    ("offre", ["entrees", WORKSTATIONS, "niveaux", 2, "paliers"], BANDS, "entrees[1].niveaux.2.paliers[1].jusqu_a",
+     "expected a whole number from 16, got 5"),
+    ("communes", ["communes", 3, "zone"], 4, "communes[3].zone", "expected a zone of rules/pricing.yaml (deplacement: 1, 2, 3), got 4"),
     ("communes", ["communes", 11, "slug"], "saint-paul", "communes[15].slug", 'expected a slug used once, got "saint-paul"'),
     ("hours", ["niveaux", 2, "samedi"], OVERLAP, "niveaux.2.samedi[1].de", "expected a start after the end of the previous window"),
     ("hours", ["niveaux", 1, "samedi"], REVERSED, "niveaux.1.samedi[0].a", 'expected a time after 12:00, got "08:00"'),
@@ -58,17 +62,28 @@ BANDS = [{"jusqu_a": 15, "prix": 39}, {"jusqu_a": 5, "prix": 34}, {"jusqu_a": No
     ("hours", ["niveaux", 2, "dimanche"], [{"de": "09:00", "a": "12:00", "mode": "sur_place"}], "niveaux.2.dimanche[0].mode", "expected one of sur_site_et_distanciel, distanciel"),
     ("levels", ["niveaux", 2, "attributs", "tpe"], "peut-être", "niveaux.2.attributs.tpe", "expected one of inclus, non_inclus, temps_passe"),
     ("levels", ["entreprise", "telephone"], "", "entreprise.telephone", "expected a non-empty text"),
-    ("recommendation", ["niveau_3", "imagerie_min"], "trois", "niveau_3.imagerie_min", "expected a whole number from 1"),
+    ("recommendation", ["niveaux", 0, "conditions", 3, "au_moins"], "trois", "niveaux[0].conditions[3].au_moins", "expected a whole number from 1"),
     ("presets", ["profils", 4, "parametres", "commune"], "saint-martin", "profils[4].parametres.commune",
      'expected a commune of rules/communes.yaml, got "saint-martin"'),
     ("presets", ["profils", 0, "parametres", "postes"], 400, "profils[0].parametres.postes",
      "expected a value a link may carry (« postes » : 400 est hors limites"),
-    ("pricing", ["niveaux", 2, "serveur"], "1e30", "niveaux.2.serveur", "expected a positive amount below 1 000 000 000"),
-    ("recommendation", ["niveau_3", "imagerie"], "{n:s} appareils", "niveau_3.imagerie",
+    ("offre", ["entrees", SERVERS, "niveaux", 2, "prix"], "1e30", "entrees[2].niveaux.2.prix", "expected a positive amount below 1 000 000 000"),
+    ("recommendation", ["niveaux", 0, "conditions", 3, "raison"], "{n:s} appareils", "niveaux[0].conditions[3].raison",
      'without format or conversion, got "{n:s}"'),
-    ("recommendation", ["niveau_2", "postes_min"], "²", "niveau_2.postes_min", "expected a whole number from 1"),
+    ("recommendation", ["niveaux", 1, "conditions", 3, "au_moins"], "²", "niveaux[1].conditions[3].au_moins", "expected a whole number from 1"),
     ("presets", ["profils", 0, "parametres", "ecrans"], 2, "profils[0].parametres.ecrans",
      'expected a parameter name: niveau, postes'),
+    # The offer's shape holds together: what the catalogue names exists.
+    ("offre", ["entrees", SERVERS, "niveaux", 4], {"prix": 120}, "entrees[2].niveaux.4", "expected a level of rules/levels.yaml (1, 2, 3)"),
+    ("offre", ["entrees", SERVERS, "defaut"], 21, "entrees[2].defaut", "expected a default within min and max (0 to 20), got 21"),
+    ("offre", ["entrees", IMAGING, "parametre"], "serveurs", "entrees[3].parametre", "expected a link parameter used once"),
+    ("offre", ["entrees", BACKUP, "inclus_par"], "ecrans", "entrees[5].inclus_par", "expected a count of this catalogue: postes, serveurs"),
+    ("offre", ["entrees", SITES, "type"], "forfait", "entrees[6].type", "expected one of niveau, commune, par_unite, paliers"),
+    ("offre", ["graphique_selon"], "commune", "graphique_selon", "expected a count of this catalogue"),
+    ("recommendation", ["niveaux", 0, "conditions", 0, "entrees"], ["terminaux"], "niveaux[0].conditions[0].entrees[0]",
+     'expected a count or a yes/no of rules/offre.yaml, got "terminaux"'),
+    ("recommendation", ["niveaux", 0, "niveau"], 4, "niveaux[0].niveau", "expected one of 1, 2, 3, got 4"),
+    ("pricing", ["deplacement", 4], 95, "deplacement.4", "expected a zone that a commune of rules/communes.yaml is in"),
 ])
 def test_each_class_of_mistake(raw_rules, file, path, value, where, expected):
     raw = copy.deepcopy(raw_rules)
@@ -83,14 +98,14 @@ def test_each_class_of_mistake(raw_rules, file, path, value, where, expected):
 def test_error_from_disk_names_the_line(tmp_path):
     folder = tmp_path / "rules"
     shutil.copytree(FROZEN_RULES, folder)
-    pricing = folder / "pricing.yaml"
-    pricing.write_text(pricing.read_text(encoding="utf-8").replace("serveur: 99", "serveur: gratuit"), encoding="utf-8")
-    expected_line = next(i for i, line in enumerate(pricing.read_text(encoding="utf-8").splitlines(), 1)
-                         if "serveur: gratuit" in line)
+    offer = folder / "offre.yaml"
+    offer.write_text(offer.read_text(encoding="utf-8").replace("3: {prix: 99}", "3: {prix: gratuit}"), encoding="utf-8")
+    expected_line = next(i for i, line in enumerate(offer.read_text(encoding="utf-8").splitlines(), 1)
+                         if "prix: gratuit" in line)
     with pytest.raises(RulesError) as error:
         load_rules(folder)
     assert error.value.line == expected_line
-    assert str(error.value).endswith(f"pricing.yaml:{expected_line}: niveaux.3.serveur: expected a positive amount, got \"gratuit\"")
+    assert str(error.value).endswith(f"offre.yaml:{expected_line}: entrees[2].niveaux.3.prix: expected a positive amount, got \"gratuit\"")
 
 
 def test_broken_yaml_names_file_and_line(tmp_path):
@@ -107,8 +122,9 @@ def test_the_browser_gets_the_same_rules_without_validating_them(rules):
     """The worker loads the build's validated rules as they are; the presets stay with the
     build, which makes them pages."""
     loaded = rules_from_browser_json(rules_for_browser(rules))
-    assert loaded == dataclasses.replace(rules, presets=())
-    assert isinstance(loaded.paid[2].site_fee, Decimal) and isinstance(loaded.paid[2].bands, tuple)
+    assert loaded == dataclasses.replace(rules, presets=(), example=None)
+    sites = loaded.catalogue.entry("sites")
+    assert isinstance(sites.levels[2].price, Decimal) and isinstance(loaded.catalogue.entry("postes").levels[2].bands, tuple)
 
 
 def test_every_statement_of_the_offer_is_in_the_rules(raw_rules):

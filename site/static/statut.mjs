@@ -6,7 +6,7 @@
 const root = document.documentElement;
 const engine = window.prismeMoteur;
 const REFRESH_MS = 60000;
-const onCallBox = document.querySelector('input[name="astreinte"]');
+const onCallBox = document.querySelector("input[data-astreinte]");     // the catalogue's on-call field
 
 function paint(levels) {
   for (const level of levels) {
