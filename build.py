@@ -118,6 +118,7 @@ def compute_page_data(rules, year: int) -> dict:
         "graphiques": charts(rules, default),
         "params": rules.catalogue.entries,
         "champ_astreinte": on_call.name if on_call else None,
+        "niveau_au_temps_passe": rules.hourly.level,
         "comparaison_tarifs": comparison_rows(rules),
         # "1 poste": the default practice the pages' example figures are for.
         "cabinet_par_defaut": counted(chart_entry, default.inputs[chart_entry.name]),

@@ -18,8 +18,10 @@ STATUSES = ("inclus", "non_inclus", "temps_passe")
 LEVEL, COMMUNE = "niveau", "commune"
 PER_UNIT, BANDS, BEYOND, YES_NO, NUMBER = "par_unite", "paliers", "au_dela", "oui_non", "nombre"
 TYPES = (LEVEL, COMMUNE, PER_UNIT, BANDS, BEYOND, YES_NO, NUMBER)
-COUNTS = (PER_UNIT, BANDS, BEYOND)        # whole numbers within a range
-PRICED = (PER_UNIT, BANDS, BEYOND)        # must say, at every level, a price or a status
+# Whole numbers within a range, which must say at every level a price or a status.
+COUNTS = (PER_UNIT, BANDS, BEYOND)
+# Flags of the command line (calculator/cli.py): a parameter named so would take their place.
+CLI_FLAGS = ("regles", "json", "base", "fichier", "avant", "markdown", "date", "annee", "help", "h")
 # What the form, the parser and the CLI know of a value: its shape, whatever prices it.
 VALUE_KIND = {LEVEL: "level", COMMUNE: "commune", PER_UNIT: "int", BANDS: "int", BEYOND: "int",
               YES_NO: "bool", NUMBER: "decimal"}
@@ -155,24 +157,30 @@ def _terms(node: Node, entry_type: str, hourly: bool, has_included_per: bool) ->
     if entry_type == BANDS:
         return Terms(bands=_bands(node["paliers"]), **extra)
     if entry_type == BEYOND:
+        block = node["bloc"].decimal("a block size > 0")
+        if block <= 0:
+            node["bloc"].fail("a block size > 0")
         return Terms(price=node["prix"].amount(), included=node["inclus"].ratio(),
                      included_per_unit=node["inclus_par_unite"].ratio() if has_included_per else Decimal(0),
-                     block=node["bloc"].amount())
+                     block=block)
     return Terms(price=node["prix"].amount(), **extra)
 
 
 def _levels(node: Node, entry_type: str, levels: tuple, hourly_level: int, has_included_per: bool) -> dict:
     """Level number -> Terms; a priced type states every level, in the levels' order."""
     if not node.has("niveaux"):
-        if entry_type in PRICED:
+        if entry_type in COUNTS:
             node.fail(f"a price or a statut at each level ({', '.join(map(str, levels))})", "<missing>", "niveaux")
         return {}
     if entry_type in (LEVEL, COMMUNE, NUMBER):
         node["niveaux"].fail(f"no niveaux (an entry of type {entry_type} prices nothing)")
-    given = node["niveaux"]
+    given, seen = node["niveaux"], set()
     for key, item in given.items():
-        if key not in levels and str(key) not in map(str, levels):
-            item.fail(f"a level of rules/levels.yaml ({', '.join(map(str, levels))})", str(key))
+        if str(key) in seen:
+            item.fail("each level once", str(key))
+        seen.add(str(key))
+        if key not in levels:       # '2' in quotes is a text, not the level 2
+            item.fail(f"a level of rules/levels.yaml, written as a number ({', '.join(map(str, levels))})", str(key))
     return {level: _terms(given[level], entry_type, level == hourly_level, has_included_per) for level in levels}
 
 
@@ -180,6 +188,8 @@ def _name(node: Node) -> str:
     name = node.text()
     if not (name.isascii() and name.replace("_", "").isalnum() and name == name.lower() and name[0].isalpha()):
         node.fail("a link parameter of lower-case letters, digits and _, starting with a letter")
+    if name in CLI_FLAGS:
+        node.fail("a link parameter that is not a flag of the command line (" + ", ".join(CLI_FLAGS) + ")")
     return name
 
 
@@ -207,7 +217,8 @@ def _range(node: Node, entry_type: str, levels: tuple):
 def _texts(node: Node, entry_type: str):
     label = node["libelle"].text()
     line_fields = ("inclus", "bloc") if entry_type == BEYOND else ()
-    rate_fields = ("inclus", "inclus_par", "bloc") if entry_type == BEYOND else ()
+    rate_fields = (("inclus", "inclus_par", "bloc") if node.has("inclus_par") else ("inclus", "bloc")) \
+        if entry_type == BEYOND else ()
     line = node["libelle_ligne"].template(*line_fields) if node.has("libelle_ligne") else label
     if entry_type == BEYOND and not node.has("libelle_ligne"):
         node.fail("a cost line label of {inclus} and {bloc}", "<missing>", "libelle_ligne")
@@ -233,6 +244,11 @@ def _entry(node: Node, levels: tuple, hourly_level: int, counts: dict) -> Entry:
     if role and ROLES[role] != entry_type:
         node["role"].fail(f"a role of the right type ({role} is for type {ROLES[role]})", role)
     per = _count_reference(node, "par", counts) if entry_type == YES_NO else None
+    if per and not node.has("singulier"):
+        node.fail(f"a singulier: the rate card says « HT / <singulier> / mois » for a price per {per}",
+                  "<missing>", "singulier")
+    if entry_type in (*COUNTS, NUMBER) and not node.has("unite"):
+        node.fail("a unite: what is counted, beside the field (« postes », « Go »)", "<missing>", "unite")
     included_per = _count_reference(node, "inclus_par", counts) if entry_type == BEYOND else None
     band_labels = None
     if entry_type == BANDS:

@@ -29,13 +29,15 @@ def escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
-def workstation_counts(current: int, largest: int) -> list:
-    """1 to about twice the visitor's count (within the form's range), theirs included."""
+def workstation_counts(current: int, largest: int, smallest: int = 1) -> list:
+    """1 (or the range's start, if below) to about twice the visitor's count (within the
+    form's range), theirs included."""
+    first = min(1, smallest)
     top = min(largest, max(2 * current, current + 4))
-    if top <= MOST_POINTS:
-        return list(range(1, top + 1))
-    step = Decimal(top - 1) / (MOST_POINTS - 1)
-    counts = {1 + int((step * index).to_integral_value()) for index in range(MOST_POINTS)}
+    if top - first + 1 <= MOST_POINTS:
+        return list(range(first, top + 1))
+    step = Decimal(top - first) / (MOST_POINTS - 1)
+    counts = {first + int((step * index).to_integral_value()) for index in range(MOST_POINTS)}
     return sorted(counts | {current, top})
 
 
@@ -100,8 +102,8 @@ def _svg(key: str, title: str, description: str, parts: list) -> str:
 
 
 def counted(entry, count: int) -> str:
-    """"1 poste", "7 postes": the catalogue's unit, singular for one."""
-    return f"{format_number(count)} {entry.singular if count == 1 and entry.singular else entry.unit}"
+    """"1 poste", "7 postes": the catalogue's unit, singular below two (French: « 0 poste »)."""
+    return f"{format_number(count)} {entry.singular if count < 2 and entry.singular else entry.unit}"
 
 
 def _spread(labels: list, gap: int = 14) -> list:
@@ -117,7 +119,7 @@ def growth_chart(rules, inputs) -> dict:
     """Monthly HT of every level against the count the catalogue names (the workstations)."""
     entry = rules.catalogue.entry(rules.catalogue.chart_entry)
     current = inputs[entry.name]
-    counts = workstation_counts(current, int(entry.maximum))
+    counts = workstation_counts(current, int(entry.maximum), int(entry.minimum))
     totals = {count: estimate_levels(rules, inputs.replace(**{entry.name: count})) for count in counts}
     levels = sorted(totals[counts[0]])
     y_top, y_step = nice_top(max(level.total_ht for row in totals.values() for level in row.values()))
@@ -139,14 +141,15 @@ def growth_chart(rules, inputs) -> dict:
           "les autres entrées restant les vôtres.")
     rows = [[format_number(count), *(format_eur(totals[count][n].total_ht) for n in levels)] for count in counts]
     title = f"Coût mensuel HT des trois niveaux selon le nombre de {entry.unit}"
-    return {"titre": title, "svg": _svg("postes", title, description, parts),
+    return {"titre": title, "svg": _svg(entry.name, title, description, parts),
             "colonnes": [entry.unit.capitalize(), *(f"Niveau {n} (HT / mois)" for n in levels)], "lignes": rows}
 
 
 def break_even_chart(rules, estimate) -> dict:
     """Level 1's remote hours billed by the hour against level 2's monthly HT. The point
     marks the threshold the page states: the crossing, rounded up to the quarter hour."""
-    rate, level2 = rules.hourly.remote_hour, estimate.levels[first_flat_level(rules)].total_ht
+    hourly, flat = rules.hourly.level, first_flat_level(rules)
+    rate, level2 = rules.hourly.remote_hour, estimate.levels[flat].total_ht
     threshold = estimate.break_even_hours
     hours = level1_hours(rules, estimate.inputs)
     x_top, x_step = nice_top(max(2 * threshold, hours * Decimal("1.2"), Decimal(4)))
@@ -160,26 +163,27 @@ def break_even_chart(rules, estimate) -> dict:
     level1_points = [(Decimal(0), Decimal(0)), (x_top, remote(x_top))]
     level2_points = [(Decimal(0), level2), (x_top, level2)]
     ends = _spread([int(plot.y(remote(x_top))), int(plot.y(level2))])
-    for (points, name, css), end in zip(((level1_points, "Niveau 1", "niveau-1"),
-                                         (level2_points, "Niveau 2", "niveau-2")), ends):
+    for (points, name, css), end in zip(((level1_points, f"Niveau {hourly}", f"niveau-{hourly}"),
+                                         (level2_points, f"Niveau {flat}", f"niveau-{flat}")), ends):
         parts += _series(plot, points, name, css, end)
     cross_x, cross_y = plot.x(threshold), plot.y(level2)
     parts.append(f'<line class="repere" x1="{cross_x}" x2="{cross_x}" y1="{cross_y}" y2="{HEIGHT - BOTTOM}"/>'
                  f'<circle class="point seuil" r="5" cx="{cross_x}" cy="{cross_y}"/>'
                  f'<text class="etiquette" x="{cross_x + 6}" y="{cross_y - 8}">{escape(format_hours(threshold))}</text>')
-    parts.append(f'<circle class="point niveau-1" r="4" cx="{plot.x(hours)}" cy="{plot.y(remote(hours))}"/>')
-    description = (f"Le niveau 1 facture {format_eur(rate)} HT l'heure d'assistance à distance ; le niveau 2 "
-                   f"coûte {format_eur(level2)} HT par mois pour votre cabinet. Au-delà de "
-                   f"{format_hours(threshold)} par mois, le niveau 2 revient moins cher. "
+    parts.append(f'<circle class="point niveau-{hourly}" r="4" cx="{plot.x(hours)}" cy="{plot.y(remote(hours))}"/>')
+    description = (f"Le niveau {hourly} facture {format_eur(rate)} HT l'heure d'assistance à distance ; le niveau "
+                   f"{flat} coûte {format_eur(level2)} HT par mois pour votre cabinet. Au-delà de "
+                   f"{format_hours(threshold)} par mois, le niveau {flat} revient moins cher. "
                    f"Votre estimation : {format_hours(hours)}.")
     marks = sorted({Decimal(0), hours, threshold, x_top})
     rows = [[format_hours(mark), format_eur(remote(mark)), format_eur(level2)] for mark in marks]
-    title = "Assistance à distance : niveau 1 à l'heure ou niveau 2 au forfait"
+    title = f"Assistance à distance : niveau {hourly} à l'heure ou niveau {flat} au forfait"
     return {"titre": title, "svg": _svg("seuil", title, description, parts),
-            "colonnes": ["Heures à distance par mois", "Niveau 1, assistance à distance (HT)", "Niveau 2 (HT / mois)"],
+            "colonnes": ["Heures à distance par mois", f"Niveau {hourly}, assistance à distance (HT)",
+                         f"Niveau {flat} (HT / mois)"],
             "lignes": rows}
 
 
 def charts(rules, estimate) -> dict:
     """Both charts of an estimate, as /cal/ shows them (build.py and the worker)."""
-    return {"postes": growth_chart(rules, estimate.inputs), "seuil": break_even_chart(rules, estimate)}
+    return {rules.catalogue.chart_entry: growth_chart(rules, estimate.inputs), "seuil": break_even_chart(rules, estimate)}

@@ -21,10 +21,10 @@ def line_label(line) -> str:
     if line.entry is not None:
         if "band" in facts:
             return band_label(line.entry, facts["band"])
-        if "included_gb" in facts:
+        if "included" in facts:
             # Short enough for two lines in a level card; the quantity says how many blocks.
-            return line.entry.line_label.format(inclus=format_number(facts["included_gb"]),
-                                                bloc=format_number(facts["block_gb"]))
+            return line.entry.line_label.format(inclus=format_number(facts["included"]),
+                                                bloc=format_number(facts["block"]))
         return line.entry.line_label
     if line.item == "distanciel":
         return f"Assistance à distance ({'heures' if facts['given'] else 'heures estimées'})"

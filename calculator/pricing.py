@@ -69,7 +69,7 @@ def beyond_line(entry, terms, inputs) -> "Line | None":
     if extra <= 0:
         return None
     blocks = (extra / terms.block).to_integral_value(rounding=ROUND_CEILING)
-    return _line(entry.name, blocks, terms.price, entry, included_gb=included, block_gb=terms.block)
+    return _line(entry.name, blocks, terms.price, entry, included=included, block=terms.block)
 
 
 def entry_lines(entry, terms, inputs) -> list:

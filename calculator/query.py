@@ -71,7 +71,7 @@ def _parse_flag(param, raw: str, notices: list) -> bool:
         return True
     if word in FALSE_WORDS:
         return False
-    notices.append(f"« {param.name} » : « {_shown(raw)} » n'est ni 0 ni 1 ; 0 utilisé.")
+    notices.append(f"« {param.name} » : « {_shown(raw)} » n'est ni 0 ni 1 ; {int(param.default)} utilisé.")
     return param.default
 
 

@@ -5,7 +5,6 @@ from decimal import Decimal
 
 from .french import format_eur
 from .money import up_to_quarter
-from .pricing import units
 
 
 def _reason(rules, inputs, levels: dict, condition) -> "str | None":
@@ -16,7 +15,8 @@ def _reason(rules, inputs, levels: dict, condition) -> "str | None":
         if spend < total:
             return None
         return condition.reason.format(**{f"niveau_{hourly}": format_eur(spend), f"niveau_{other}": format_eur(total)})
-    count = sum(units(rules.catalogue.entry(name), inputs) for name in condition.inputs)
+    count = sum(int(bool(inputs[name])) if rules.catalogue.entry(name).kind == "bool" else inputs[name]
+                for name in condition.inputs)     # a yes counts as one
     if count < condition.minimum:
         return None
     return condition.reason.format(n=count, min=condition.minimum)

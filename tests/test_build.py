@@ -179,10 +179,10 @@ def test_a_price_change_reaches_the_pages(tmp_path):
 # One case per class of mistake, made in the YAML text as the business would make it:
 # (file, text replaced, replacement, line of the mistake, key path and expectation in the message).
 RULES_MISTAKES = [
-    ("offre.yaml", "      2: {prix: 59}\n", "", 76, "entrees[2].niveaux.2: expected a value, got <missing>"),    # missing key
-    ("offre.yaml", "2: {prix: 59}", "2: {prix: cinquante}", 78, 'entrees[2].niveaux.2.prix: expected a positive amount, got "cinquante"'),  # wrong type
-    ("offre.yaml", "2: {prix: 59}", "2: {prix: -59}", 78, "entrees[2].niveaux.2.prix: expected a positive amount, got -59"),  # negative price
-    ("offre.yaml", "{jusqu_a: 15, prix: 34}", "{jusqu_a: 4, prix: 34}", 60,
+    ("offre.yaml", "      2: {prix: 59}\n", "", 85, "entrees[2].niveaux.2: expected a value, got <missing>"),    # missing key
+    ("offre.yaml", "2: {prix: 59}", "2: {prix: cinquante}", 87, 'entrees[2].niveaux.2.prix: expected a positive amount, got "cinquante"'),  # wrong type
+    ("offre.yaml", "2: {prix: 59}", "2: {prix: -59}", 87, "entrees[2].niveaux.2.prix: expected a positive amount, got -59"),  # negative price
+    ("offre.yaml", "{jusqu_a: 15, prix: 34}", "{jusqu_a: 4, prix: 34}", 69,
      "entrees[1].niveaux.2.paliers[1].jusqu_a: expected a whole number from 6, got 4"),                              # bands that do not chain
     ("communes.yaml", "{slug: cilaos, nom: \"Cilaos\", zone: 3}", "{slug: cilaos, nom: \"Cilaos\", zone: 7}", 13,
      "communes[2].zone: expected a zone of rules/pricing.yaml (deplacement: 1, 2, 3), got 7"),                    # unknown zone
@@ -192,7 +192,7 @@ RULES_MISTAKES = [
      'niveaux.1.lundi[1].de: expected a start after the end of the previous window, in order, got "11:30"'),       # overlapping hours
     ("hours.yaml", '{de: "13:30", a: "16:30"', '{de: "13:30", a: "12:30"', 18,
      'niveaux.1.lundi[1].a: expected a time after 13:30, got "12:30"'),                                            # reversed hours
-    ("offre.yaml", "2: {prix: 49}", "2: {prix: 49, prixx: 10}", 135,
+    ("offre.yaml", "2: {prix: 49}", "2: {prix: 49, prixx: 10}", 144,
      "entrees[6].niveaux.2.prixx: clé inconnue « prixx » ; vouliez-vous dire « prix » ?"),                           # unknown key
     ("hours.yaml", "mode: distanciel, mode_astreinte:", "mode: distanciel, mode_astriente:", 37,
      "niveaux.2.dimanche[0].mode_astriente: clé inconnue « mode_astriente » ; vouliez-vous dire « mode_astreinte » ?"),  # misspelt nested key
@@ -201,19 +201,19 @@ RULES_MISTAKES = [
     ("pricing.yaml", "en_vigueur_le: 2027-01-01", "en_vigueur_le: 2027-02-30", 6,
      "en_vigueur_le: expected a date written YYYY-MM-DD, such as 2027-01-01"),                                     # impossible date
     ("levels.yaml", 'source: "', 'sources: "', 5, "source: expected a value, got <missing>"),                     # no source
-    ("offre.yaml", "      2: {prix: 59}\n", "      2: {prix: 59}\n      2: {prix: 69}\n", 79,
+    ("offre.yaml", "      2: {prix: 59}\n", "      2: {prix: 59}\n      2: {prix: 69}\n", 88,
      '(racine): expected valid YAML, got <la clé « 2 » est écrite deux fois>'),                                         # a key written twice
     # The offer's shape (rules/offre.yaml) holds together.
-    ("offre.yaml", "      3: {prix: 99}\n", "      3: {prix: 99}\n      4: {prix: 120}\n", 80,
-     "entrees[2].niveaux.4: expected a level of rules/levels.yaml (1, 2, 3), got \"4\""),                         # a level that does not exist
+    ("offre.yaml", "      3: {prix: 99}\n", "      3: {prix: 99}\n      4: {prix: 120}\n", 89,
+     "entrees[2].niveaux.4: expected a level of rules/levels.yaml, written as a number (1, 2, 3), got \"4\""),                         # a level that does not exist
     ("offre.yaml", "    defaut: 0\n    niveaux:\n      1: {statut: temps_passe, heures: 1,",
-     "    defaut: 30\n    niveaux:\n      1: {statut: temps_passe, heures: 1,", 75,
+     "    defaut: 30\n    niveaux:\n      1: {statut: temps_passe, heures: 1,", 84,
      "entrees[2].defaut: expected a default within min and max (0 to 20), got 30"),                               # default outside its range
-    ("offre.yaml", "  - parametre: imagerie\n", "  - parametre: serveurs\n", 81,
+    ("offre.yaml", "  - parametre: imagerie\n", "  - parametre: serveurs\n", 90,
      'entrees[3].parametre: expected a link parameter used once (links would not know which one they set), got "serveurs"'),  # a parameter twice
     ("pricing.yaml", "  3: 70\n", "  3: 70\n  4: 95\n", 26,
      "deplacement.4: expected a zone that a commune of rules/communes.yaml is in (none is in zone 4), got <unused zone>"),  # a zone no commune uses
-    ("offre.yaml", "    type: au_dela\n", "    type: au_dela_de\n", 108,
+    ("offre.yaml", "    type: au_dela\n", "    type: au_dela_de\n", 117,
      'entrees[5].type: expected one of niveau, commune, par_unite, paliers, au_dela, oui_non, nombre, got "au_dela_de"'),  # a kind the engine cannot price
 ]
 

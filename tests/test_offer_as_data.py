@@ -167,3 +167,49 @@ def test_cal_has_the_field_the_line_the_print_and_the_mail(page, edited_site):
         assert "- Pare-feu managé : oui" in body and body.endswith("/cal/?sites=2&commune=cilaos&pare_feu=1")
     finally:
         server.shutdown()
+
+
+def _rules_with(raw_rules, change):
+    import copy
+
+    from calculator.rules import parse_rules
+
+    raw = copy.deepcopy(raw_rules)
+    change(raw)
+    return parse_rules(raw)
+
+
+def test_a_count_that_may_be_zero_draws_its_chart(raw_rules):
+    """A range widened down to 0, or the chart drawn along a count that starts at 0."""
+    from calculator.chart import charts
+    from calculator.estimate import estimate_query
+
+    def along_servers(raw):
+        raw["rules/offre.yaml"]["graphique_selon"] = "serveurs"
+    rules = _rules_with(raw_rules, along_servers)
+    chart = charts(rules, estimate_query(rules, ""))["serveurs"]
+    assert chart["lignes"][0][0] == "0" and "Pour 0 serveurs" in chart["svg"]
+
+
+def test_a_yes_counts_as_one_in_the_recommendation_even_when_priced_per_site(raw_rules):
+    from calculator.estimate import estimate_query
+
+    def firewall_advised_alone(raw):
+        raw["rules/offre.yaml"]["entrees"].append({
+            "parametre": "pare_feu", "type": "oui_non", "libelle": "Pare-feu managé", "singulier": "site",
+            "par": "sites", "niveaux": {1: {"statut": "non_inclus"}, 2: {"prix": 15}, 3: {"prix": 15}}})
+        raw["rules/recommendation.yaml"]["niveaux"][0]["conditions"].append(
+            {"entrees": ["pare_feu", "tpe"], "au_moins": 2, "raison": "{n} protections sur {min}."})
+    rules = _rules_with(raw_rules, firewall_advised_alone)
+    assert estimate_query(rules, "pare_feu=1&sites=3").recommended == 1
+    assert estimate_query(rules, "pare_feu=1&tpe=1").reasons[-1] == "2 protections sur 2."
+
+
+def test_a_flag_that_defaults_to_yes_says_so_when_misread(raw_rules):
+    from calculator.query import parse_query
+
+    def on_call_by_default(raw):
+        raw["rules/offre.yaml"]["entrees"][-1]["defaut"] = True
+    rules = _rules_with(raw_rules, on_call_by_default)
+    inputs, notices = parse_query("astreinte=peut-etre", rules)
+    assert inputs["astreinte"] is True and notices == ["« astreinte » : « peut-etre » n'est ni 0 ni 1 ; 1 utilisé."]

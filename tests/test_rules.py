@@ -74,7 +74,7 @@ SERVERS, IMAGING, WORKSTATIONS, BACKUP, SITES = 2, 3, 1, 5, 6     # positions in
     ("presets", ["profils", 0, "parametres", "ecrans"], 2, "profils[0].parametres.ecrans",
      'expected a parameter name: niveau, postes'),
     # The offer's shape holds together: what the catalogue names exists.
-    ("offre", ["entrees", SERVERS, "niveaux", 4], {"prix": 120}, "entrees[2].niveaux.4", "expected a level of rules/levels.yaml (1, 2, 3)"),
+    ("offre", ["entrees", SERVERS, "niveaux", 4], {"prix": 120}, "entrees[2].niveaux.4", "expected a level of rules/levels.yaml, written as a number (1, 2, 3)"),
     ("offre", ["entrees", SERVERS, "defaut"], 21, "entrees[2].defaut", "expected a default within min and max (0 to 20), got 21"),
     ("offre", ["entrees", IMAGING, "parametre"], "serveurs", "entrees[3].parametre", "expected a link parameter used once"),
     ("offre", ["entrees", BACKUP, "inclus_par"], "ecrans", "entrees[5].inclus_par", "expected a count of this catalogue: postes, serveurs"),
@@ -84,6 +84,10 @@ SERVERS, IMAGING, WORKSTATIONS, BACKUP, SITES = 2, 3, 1, 5, 6     # positions in
      'expected a count or a yes/no of rules/offre.yaml, got "terminaux"'),
     ("recommendation", ["niveaux", 0, "niveau"], 4, "niveaux[0].niveau", "expected one of 1, 2, 3, got 4"),
     ("pricing", ["deplacement", 4], 95, "deplacement.4", "expected a zone that a commune of rules/communes.yaml is in"),
+    ("offre", ["entrees", IMAGING, "parametre"], "json", "entrees[3].parametre",
+     "expected a link parameter that is not a flag of the command line"),
+    ("offre", ["entrees", IMAGING, "unite"], DELETE, "entrees[3].unite", "expected a unite"),
+    ("offre", ["entrees", BACKUP, "niveaux", 2, "bloc"], 0, "entrees[5].niveaux.2.bloc", "expected a block size > 0, got 0"),
 ])
 def test_each_class_of_mistake(raw_rules, file, path, value, where, expected):
     raw = copy.deepcopy(raw_rules)
@@ -93,6 +97,16 @@ def test_each_class_of_mistake(raw_rules, file, path, value, where, expected):
     message = str(error.value)
     assert message.startswith(f"rules/{file}.yaml: {where}: "), message
     assert expected in message
+
+
+def test_an_option_priced_per_unit_of_another_says_per_what(raw_rules):
+    """« 15,00 € HT / mois » on the rate card would hide that the price is per site."""
+    raw = copy.deepcopy(raw_rules)
+    raw["rules/offre.yaml"]["entrees"].append({"parametre": "pare_feu", "type": "oui_non", "libelle": "Pare-feu",
+                                               "par": "sites", "niveaux": {1: {"prix": 15}, 2: {"prix": 15}, 3: {"prix": 15}}})
+    with pytest.raises(RulesError) as error:
+        parse_rules(raw)
+    assert str(error.value).startswith("rules/offre.yaml: entrees[13].singulier: expected a singulier")
 
 
 def test_error_from_disk_names_the_line(tmp_path):
