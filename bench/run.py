@@ -442,6 +442,7 @@ def main_network(args) -> int:
     target = ROOT / "bench" / f"latest-reseau-{profile[0]:g}-{profile[1]:g}.json"
     target.write_text(json.dumps(report, ensure_ascii=False, indent=1), encoding="utf-8")
     print(network_table(summary))
+    write_doc_tables()
     return 0
 
 
@@ -479,7 +480,15 @@ def main(argv=None) -> int:
     print(table(summary))
     print(f"\nTrace du worker (médiane, ms depuis son démarrage) : {summary['trace_worker_mediane_ms']}")
     print(f"Machine : {report['machine']}")
+    write_doc_tables()
     return 0
+
+
+def write_doc_tables() -> None:
+    """docs/performance.md's tables follow the JSON files just written (bench/tables.py)."""
+    from bench import tables
+
+    tables.main()
 
 
 if __name__ == "__main__":
