@@ -27,6 +27,7 @@ from build_steps.output import BuildError, Output, write_output
 from build_steps.preview_image import share_image_png
 from build_steps.publishing import (INLINE_SCRIPTS, SERVICE_WORKER, headers_file, inline_scripts, robots_txt,
                                    service_worker_script, sitemap_xml)
+from build_steps.static_files import add_static_files
 from build_steps.wheels import NOT_COPIED_OFFLINE, browser_wheels
 from calculator.catalogue import ON_CALL
 from calculator.chart import charts, counted
@@ -187,9 +188,7 @@ def bundle_assets(output: Output, rules, tour: dict, year: int) -> dict:
     }
     for need, (name, data) in zip(needs, compiled_wheels):
         assets["wheels"].setdefault(need, []).append(output.add_hashed("assets", name, data))
-    for path in sorted((SITE / "static").iterdir()):
-        if path.name != SERVICE_WORKER and path.name not in INLINE_SCRIPTS:
-            assets[path.name] = output.add_hashed("assets", path.name, path.read_bytes())
+    assets.update(add_static_files(output, SITE / "static", (SERVICE_WORKER, *INLINE_SCRIPTS)))
     # What arrives before the first estimate, for the page's progress bar.
     startup = [assets[name] for name in ("lock", "stdlib", "engine", "rules", "holidays")]
     startup += [f"pyodide/{version}/{name}" for name in PYODIDE_FILES]

@@ -107,7 +107,8 @@ def test_worker_dying_mid_session_ends_on_the_fallback(page, site_url):
     page.goto(f"{site_url}/cal/")
     # The prerendered default is "pret" at once; the support status comes after Python's first answer.
     page.wait_for_selector("#support-status-1[data-ouvert]", timeout=90_000)
-    page.evaluate("window.prismeMoteur.worker.terminate()")
+    [worker] = page.workers
+    worker.evaluate("() => { setTimeout(() => self.close(), 0); }")     # the worker dies, saying nothing
     page.fill("#champ-postes", "4")
     page.wait_for_selector('html[data-calcul="indisponible"]', timeout=15_000)
     expect(page.locator("#repli")).to_be_visible()

@@ -5,24 +5,18 @@
 (function () {
   "use strict";
   var root = document.documentElement;
-  root.classList.add("js");
+  var page = window.prismeEtat;      // etat.js, just before
   var names = (root.getAttribute("data-parametres") || "").split(" ");
   var query = new URLSearchParams(location.search);
   var ownInputs = false;     // a tracking tag (?fbclid=…) leaves the prerendered figures right
   query.forEach(function (value, name) { if (names.indexOf(name) !== -1) ownInputs = true; });
-  if (ownInputs) {
-    // The prerendered figures are the defaults', not this link's: hidden, with the progress
-    // of the download in their place, until the engine answers.
-    root.setAttribute("data-calcul", "en-cours");
-    root.classList.add("attente");
-  }
+  // The prerendered figures are the defaults', not this link's: hidden, with the progress
+  // of the download in their place, until the engine answers.
+  if (ownInputs) page.awaitLink();
   // Never leave the figures hidden with nothing to show them: without cal.mjs (a browser too
   // old for modules, a file that did not load), the page falls back as it would on failure.
   function withoutCalculator() {
-    if (window.prismeCalPret) return;
-    root.classList.remove("attente");
-    root.classList.add("echec");
-    root.setAttribute("data-calcul", "indisponible");
+    if (!page.calculatorLoaded) page.fail();
   }
   try {
     // A link's own inputs, else the inputs this page was prerendered with (a preset page).

@@ -2,39 +2,25 @@
 // It never runs Python itself; every figure and every French text comes from the engine's
 // display model, into markup written once in the page (its <template>s).
 
+import { DELAYS_MS, afterThenIdle, cancel, later, pending } from "./planning.mjs";
+
 const root = document.documentElement;
-const engine = window.prismeMoteur;
-window.prismeCalPret = true;      // boot.js falls back by itself when this file never runs
+const engine = window.prismeMoteur;     // classic scripts in <head>: /cal/ starts Python before parsing
+const page = window.prismeEtat;
+page.calculatorRuns();      // boot.js falls back by itself when this file never runs
 const form = document.getElementById("formulaire");
 const $ = (id) => document.getElementById(id);
 const PAGE_PATH = location.pathname;   // /cal/ or a preset page, before any replaceState
-const QR_DELAY_MS = 400;
-const SETTLE_MS = 1500;
-const IDLE_WAIT_MS = 2000;     // a page never idle still gets its status and QR code
-const CHART_DELAY_MS = 120;     // after a pause in typing: the next keystroke rarely waits behind a drawing
-const FIRST_CHART_DELAY_MS = 400;
-const STALE_MARK_MS = 200;   // an answer later than this gets the figures marked as stale
-const ANNOUNCE_DELAY_MS = 800;
-// The address bar follows the figures once typing pauses: each history.replaceState is a
-// navigation the browser process commits (8-13 ms of its time, measured on the first edits,
-// when the browser compiles Pyodide's hot code on the same cores), and a held arrow key
-// would otherwise make dozens a second, which Chromium throttles.
-const ADDRESS_DELAY_MS = 300;
 
 let latest = null;          // only the answer to the latest question may be painted
 let firstPainted = false;
-let settled = false;          // the first edits' time after the first estimate is over (SETTLE_MS)
-let failed = false;
-let announceTimer = 0;
-let qrTimer = 0;
+let settled = false;          // the first edits' time after the first estimate is over
+let failing = false;          // an answer failed: the fallback shows unless a deploy reloads the page
 let qrPending = false;        // a QR code asked and not answered yet
 let qrWanted = false;         // the link changed meanwhile
 let qrLink = null;            // the link the QR code on the page encodes
-let chartTimer = 0;
 let latestQuery = null;
 let chartsQuery = null;       // what the charts on screen show (at first, the prerendered inputs)
-let staleTimer = 0;
-let addressTimer = 0;
 let currentLink = location.href;   // the figures' own link; the address bar shows it after a pause
 
 // Failure and recovery ---------------------------------------------------------------------
@@ -54,8 +40,8 @@ async function replacedByDeploy() {
 }
 
 function fail(error) {
-  if (failed) return;
-  failed = true;
+  if (failing) return;
+  failing = true;
   replacedByDeploy().then((replaced) => {
     if (replaced) showAddress();     // the reload brings back the latest figures' link
     if (!(replaced && window.prismeRecharger())) showFallback(error.message);
@@ -63,21 +49,9 @@ function fail(error) {
 }
 
 function showFallback(reason) {
-  if (!failed) return;     // a later answer took the page back meanwhile
+  if (!failing) return;     // a later answer took the page back meanwhile
   form.inert = false;
-  root.classList.remove("attente");
-  root.dataset.calcul = "indisponible";
-  root.classList.add("echec");
-  $("repli-cause").textContent = `${reason} `;
-  $("etat-calcul").textContent = "Calcul en direct indisponible pour le moment : les montants affichés peuvent ne pas correspondre à votre saisie.";
-}
-
-function recover() {
-  if (!failed) return;
-  failed = false;
-  root.classList.remove("echec");
-  $("repli-cause").textContent = "";
-  $("etat-calcul").textContent = "Recalcul en cours…";
+  page.fail(reason);
 }
 
 // Form <-> query string ------------------------------------------------------------------
@@ -166,9 +140,7 @@ function paint(view) {
   }
   setText("deplacement", view.deplacement);
   setText("seuil", view.seuil);
-  clearTimeout(announceTimer);
-  // Announced once the visitor pauses, not on every keystroke.
-  announceTimer = setTimeout(() => setText("annonce", view.annonce), ANNOUNCE_DELAY_MS);
+  later("announce", () => setText("annonce", view.annonce));
 }
 
 // The printed estimate and the QR code ---------------------------------------------------
@@ -200,14 +172,14 @@ function paintPrintDate() {
 // and the drawings asked meanwhile, one per pause in typing, would then run back to back
 // (0.8 s in front of an edit, measured at 1.6 Mbit/s). A change meanwhile asks again after.
 function requestQr() {
-  clearTimeout(qrTimer);
+  cancel("qr");
   if (!settled) return;       // the settling callback asks for the first one
   if (qrPending) {
     qrWanted = true;
     return;
   }
   if (currentLink === qrLink) return;      // e.g. the input and the change of one edit
-  qrTimer = setTimeout(() => {
+  later("qr", () => {
     const link = currentLink;
     qrPending = true;
     engine.ask("qr", { text: link }, { downloads: true }).then((dataUri) => {
@@ -219,24 +191,23 @@ function requestQr() {
         requestQr();
       }
     });
-  }, QR_DELAY_MS);
+  });
 }
 
 // The cost charts, drawn by the engine after the figures, in a request of their own once
 // typing pauses: a recompute waits for a drawing only if it comes during one.
-function requestCharts(query, delay) {
-  clearTimeout(chartTimer);
-  chartTimer = setTimeout(() => {
+function requestCharts(query, delayName) {
+  later("charts", () => {
     engine.ask("charts", { query }).then((charts) => {
       if (query !== latestQuery) return;
       chartsQuery = query;
       paintCharts(charts);
-      root.classList.remove("graphiques-attente");
+      page.chartsWaiting(false);
     }, () => {
       // Charts that no longer match the figures are hidden rather than shown wrong.
-      if (query === latestQuery) root.classList.add("graphiques-attente");
+      if (query === latestQuery) page.chartsWaiting(true);
     });
-  }, delay);
+  }, DELAYS_MS[delayName]);
 }
 
 function paintCharts(charts) {
@@ -270,7 +241,7 @@ function paintQr(dataUri, link) {
 }
 
 function showEstimate(view, fillFields) {
-  recover();
+  failing = false;
   if (fillFields) fillForm(view.entrees);
   form.inert = false;
   paint(view);
@@ -288,26 +259,24 @@ function showEstimate(view, fillFields) {
     // The prerendered charts are those of this page's own inputs: a link's wait hidden
     // (as its figures did) until its own are drawn, a little after the first edits.
     chartsQuery = root.dataset.requete;
-    root.classList.toggle("graphiques-attente", latestQuery !== chartsQuery);
+    page.chartsWaiting(latestQuery !== chartsQuery);
   }
-  if (latestQuery !== chartsQuery) requestCharts(latestQuery, firstPainted ? CHART_DELAY_MS : FIRST_CHART_DELAY_MS);
-  else root.classList.remove("graphiques-attente");     // back to the practice the charts show
-  clearTimeout(staleTimer);
-  staleTimer = 0;
-  root.classList.remove("perime", "attente");
-  root.dataset.calcul = "pret";
+  if (latestQuery !== chartsQuery) requestCharts(latestQuery, firstPainted ? "charts" : "firstCharts");
+  else page.chartsWaiting(false);     // back to the practice the charts show
+  cancel("stale");
+  page.show();
   if (!firstPainted) {
     firstPainted = true;
     // What prices do not need (support status, QR code, print date, the offline copy) waits
-    // until the estimate has been painted and the first edits, which come within a second
-    // or so of it, have been answered: none of it may hold back a recompute.
-    setTimeout(() => (window.requestIdleCallback || setTimeout)(() => {
+    // until the estimate has been painted and the first edits have been answered: none of
+    // it may hold back a recompute.
+    afterThenIdle("firstEdits", () => {
       settled = true;
       engine.markUsed();
       requestQr();
       paintPrintDate();
       addEventListener("beforeprint", paintPrintDate);     // a page left open overnight
-    }, { timeout: IDLE_WAIT_MS }), SETTLE_MS);
+    });
   } else {
     requestQr();
   }
@@ -327,27 +296,24 @@ function estimate(answer, fillFields) {
 }
 
 function recompute(fillFields) {
-  root.dataset.calcul = "en-cours";
+  page.ask();
   // Counted from the first unanswered change: fast typing must not postpone the marks.
-  staleTimer ||= setTimeout(() => root.classList.add("perime"), STALE_MARK_MS);
+  if (!pending("stale")) later("stale", () => page.markStale());
   // Typing goes on: the drawings wait for the next pause, asked again with its figures, and
   // a pending address waits too (it still comes if these figures never do).
-  clearTimeout(chartTimer);
-  clearTimeout(qrTimer);
-  if (addressTimer) showAddressSoon();
+  cancel("charts", "qr");
+  if (pending("address")) showAddressSoon();
   estimate(engine.ask("estimate", { query: formQuery() }), fillFields);
 }
 
 // Not when it would not change: even an unchanged address is a navigation to commit.
 function showAddress() {
-  clearTimeout(addressTimer);
-  addressTimer = 0;
+  cancel("address");
   if (location.href !== currentLink) history.replaceState(null, "", currentLink);
 }
 
 function showAddressSoon() {
-  clearTimeout(addressTimer);
-  addressTimer = setTimeout(showAddress, ADDRESS_DELAY_MS);
+  later("address", showAddress);
 }
 
 async function copyLink() {
@@ -375,7 +341,7 @@ function connect() {
   engine.onProgress(paintProgress);
   // A link's own inputs are not in the prerendered form: it waits for the engine's reading
   // of the link, so that an early edit cannot replace them with the defaults.
-  if (root.classList.contains("attente")) form.inert = true;
+  if (page.phase === "attente") form.inert = true;
   estimate(window.prismePremiereEstimation, true);
   form.addEventListener("input", () => recompute(false));
   form.addEventListener("change", (event) => {

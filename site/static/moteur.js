@@ -145,6 +145,5 @@
     markUsed: markUsed,
     whenUsed: whenUsed,
     timings: null,
-    get worker() { return worker; },   // for tests only
   };
 })();

@@ -3,9 +3,10 @@
 // read in Réunion time; every #support-status-N of the page is painted from its answer.
 // The status is a bonus to pages that are complete without it: on a failure the weekly
 // hours written in the page stay, they are always true.
-const root = document.documentElement;
+import { every } from "./planning.mjs";
+
 const engine = window.prismeMoteur;
-const REFRESH_MS = 60000;
+const page = window.prismeEtat;
 const onCallBox = document.querySelector("input[data-astreinte]");     // the catalogue's on-call field
 
 function paint(levels) {
@@ -28,12 +29,12 @@ function refresh() {
 
 function start() {
   refresh();
-  setInterval(refresh, REFRESH_MS);
+  every("statusRefresh", refresh);
   if (onCallBox) onCallBox.addEventListener("change", refresh);
 }
 
 // On /cal/ the prices come first: the status waits until the page has used the engine
 // (after its first estimate); elsewhere it starts once the page has loaded.
-if (root.dataset.calcul) engine.whenUsed(start);
+if (page.calculator) engine.whenUsed(start);
 else if (document.readyState === "complete") start();
 else addEventListener("load", start, { once: true });

@@ -2,13 +2,11 @@
 // that copying files never competes with the first estimate nor the edits right after it),
 // elsewhere after load. A page that has used the engine then asks the worker to keep a
 // copy of it, and says so when the calculator works offline.
+import { afterThenIdle } from "./planning.mjs";
+
 const root = document.documentElement;
 const engine = window.prismeMoteur;     // moteur.js, on the pages that run the engine
-const SETTLE_MS = 3000;                 // the first edits usually come within seconds
-
-function afterSettling(callback) {
-  return () => setTimeout(() => (window.requestIdleCallback || setTimeout)(callback, { timeout: 2000 }), SETTLE_MS);
-}
+const page = window.prismeEtat;
 
 function register() {
   return navigator.serviceWorker.register(`${root.dataset.base}sw.js`, { scope: root.dataset.base }).catch(() => {});
@@ -21,16 +19,20 @@ function askForEngineCopy() {
 if ("serviceWorker" in navigator) {
   navigator.serviceWorker.addEventListener("message", ({ data }) => {
     if (!data || data.type !== "moteur-hors-ligne") return;
-    root.dataset.horsLigne = "pret";
+    page.offlineReady();
     const notice = document.getElementById("hors-ligne");
     if (notice) notice.textContent = "Le calculateur fonctionne désormais aussi sans connexion sur cet appareil.";
   });
-  if (engine) engine.whenUsed(afterSettling(askForEngineCopy));
-  if (root.dataset.calcul) {
-    engine.whenUsed(afterSettling(register));
-  } else if (document.readyState === "complete") {
-    register();
-  } else {
-    addEventListener("load", register, { once: true });
+  // On /cal/ the worker is registered with the engine's copy, so that it copies nothing
+  // before the first edits are over; elsewhere after load.
+  if (engine) {
+    engine.whenUsed(() => afterThenIdle("offlineCopy", () => {
+      if (page.calculator) register();
+      askForEngineCopy();
+    }));
+  }
+  if (!page.calculator) {
+    if (document.readyState === "complete") register();
+    else addEventListener("load", register, { once: true });
   }
 }

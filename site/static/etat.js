@@ -1,0 +1,94 @@
+// The page's state: the one writer of <html>'s data-calcul and data-hors-ligne and of its
+// state classes (attente, perime, echec, graphiques-attente), which CSS and the tests read.
+// The other scripts change it through the transitions below and subscribe to its phases.
+// Classic script in <head>: on /cal/, boot.js sets the first phase before the first paint,
+// before any module can run.
+(function () {
+  "use strict";
+  var root = document.documentElement;
+  var listeners = [];
+  var state = {
+    calculator: root.hasAttribute("data-cal"),    // this page is /cal/ or a preset of it
+    computing: false,        // a question is on its way to the engine
+    waiting: false,          // a link's own figures have not arrived: the prerendered ones are hidden
+    stale: false,            // an answer is late: the figures on screen may not match the inputs
+    failed: false,           // the engine cannot answer: the fallback is shown
+    answered: false,         // the engine's figures are on screen (not only the prerendered ones)
+    chartsWaiting: false,    // the charts on screen are not those of the figures
+    offline: false,          // the calculator works offline on this device
+    calculatorLoaded: false, // cal.mjs runs (boot.js falls back when it never does)
+  };
+
+  // The phase a visitor would name: what the figures on screen are.
+  function phase() {
+    if (state.failed) return "echec";
+    if (state.waiting) return "attente";
+    if (state.computing) return state.stale ? "perime" : "calcul";
+    return state.answered ? "pret" : "prerendu";
+  }
+
+  function render() {
+    if (state.calculator) {
+      var calcul = state.failed && !state.computing ? "indisponible" : state.computing ? "en-cours" : "pret";
+      if (root.getAttribute("data-calcul") !== calcul) root.setAttribute("data-calcul", calcul);
+    }
+    mark("attente", state.waiting);
+    mark("perime", state.stale);
+    mark("echec", state.failed);
+    mark("graphiques-attente", state.chartsWaiting);
+    if (state.offline && !root.hasAttribute("data-hors-ligne")) root.setAttribute("data-hors-ligne", "pret");
+  }
+
+  // Touched only when it changes: a class list set again unchanged is still a DOM mutation.
+  function mark(name, on) {
+    if (root.classList.contains(name) !== on) root.classList.toggle(name, on);
+  }
+
+  var RECOMPUTING = "Recalcul en cours…";
+  var UNAVAILABLE = "Calcul en direct indisponible pour le moment : les montants affichés peuvent ne pas "
+    + "correspondre à votre saisie.";
+
+  // The fallback's cause, and the status line above the figures (#repli-cause, #etat-calcul).
+  function explain(cause, status) {
+    var causeElement = document.getElementById("repli-cause");
+    var statusElement = document.getElementById("etat-calcul");
+    if (causeElement) causeElement.textContent = cause;
+    if (statusElement) statusElement.textContent = status;
+  }
+
+  function change(values) {
+    var before = phase();
+    for (var key in values) state[key] = values[key];
+    render();
+    var now = phase();
+    listeners.forEach(function (listener) { listener(now, before); });
+  }
+
+  window.prismeEtat = {
+    get phase() { return phase(); },
+    get calculator() { return state.calculator; },
+    get failed() { return state.failed; },
+    get calculatorLoaded() { return state.calculatorLoaded; },
+    // listener(phase, previous phase), at every change of the state.
+    subscribe: function (listener) { listeners.push(listener); },
+    // A link carries its own inputs: its figures are asked, the prerendered ones hidden.
+    awaitLink: function () { change({ waiting: true, computing: true }); },
+    ask: function () { change({ computing: true }); },
+    markStale: function () { change({ stale: true }); },
+    // The engine's figures are painted (after a failure too: the fallback goes).
+    show: function () {
+      if (state.failed) explain("", RECOMPUTING);
+      change({ computing: false, waiting: false, stale: false, failed: false, answered: true });
+    },
+    // The fallback: the rate cards and the phone number in place of live figures, and why
+    // (a French sentence from the engine client) when it is known.
+    fail: function (reason) {
+      if (reason) explain(reason + " ", UNAVAILABLE);
+      change({ computing: false, waiting: false, failed: true });
+    },
+    chartsWaiting: function (waiting) { change({ chartsWaiting: waiting }); },
+    offlineReady: function () { change({ offline: true }); },
+    calculatorRuns: function () { state.calculatorLoaded = true; },
+  };
+  root.classList.add("js");
+})();
