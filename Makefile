@@ -1,6 +1,7 @@
 # Two commands for a fresh machine (Python >= 3.11, Node.js with npm, make):
 #   make serve   build the site and serve it on http://localhost:8000
 #   make test    run every test (engine, build, real Chromium, real Pyodide)
+#   make test-rapide  the engine and build tests only, without a browser (under a minute)
 # Each does its own set-up: a virtualenv with pinned packages, `npm ci`, a Chromium.
 
 PYTHON ?= python3
@@ -12,7 +13,7 @@ NODE_DEPS := node_modules/.package-lock.json
 # of one commit are byte-identical (build.py reads it; see README, Publishing).
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null)
 
-.PHONY: serve test test-navigateurs build setup system-packages system-packages-navigateurs bench bench-reseau clean
+.PHONY: serve test test-rapide test-navigateurs build setup system-packages system-packages-navigateurs bench bench-reseau clean
 
 setup: $(PY_DEPS) $(NODE_DEPS)
 
@@ -41,6 +42,10 @@ serve: build
 
 test: setup system-packages
 	$(PY) -m pytest
+
+# The lanes that need no browser, on both cores (markers: see tests/conftest.py).
+test-rapide: setup system-packages
+	$(PY) -m pytest -m "engine or build" -n 2
 
 # /cal/ in Firefox ESR and WebKitGTK (Debian's packages, with Xvfb); .ci/run runs it too.
 test-navigateurs: setup system-packages-navigateurs

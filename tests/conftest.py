@@ -11,6 +11,31 @@ from serve import SiteHandler, make_server
 
 from .frozen import FROZEN_RULES
 
+# Every test runs in one lane (make test-rapide runs the first two): the engine alone, the
+# build (a site written, or the engine in Pyodide under Node.js), or a real browser.
+LANES = ("engine", "build", "browser")
+BROWSER_FIXTURES = frozenset({"page", "browser", "context"})
+BUILD_FIXTURES = frozenset({"built_site", "site_url", "baseline_site", "edited_site", "edited_rules"})
+BUILD_MODULES = frozenset({"test_build", "test_parity", "test_publishing", "test_deploy", "test_offline"})
+
+
+def lane(item) -> str:
+    """A lane marked by hand, else the one the test's fixtures and module say."""
+    marked = [name for name in LANES if item.get_closest_marker(name)]
+    if marked:
+        return marked[0]
+    fixtures = set(item.fixturenames)
+    if fixtures & BROWSER_FIXTURES or item.get_closest_marker("navigateurs"):
+        return "browser"
+    if fixtures & BUILD_FIXTURES or item.module.__name__.rsplit(".", 1)[-1] in BUILD_MODULES:
+        return "build"
+    return "engine"
+
+
+@pytest.hookimpl(tryfirst=True)      # before `-m` selects on them
+def pytest_collection_modifyitems(items):
+    for item in items:
+        item.add_marker(lane(item))
 
 
 @pytest.fixture(scope="session")

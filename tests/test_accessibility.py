@@ -8,6 +8,7 @@ import pytest
 from playwright.sync_api import expect
 
 from .checks import with_engine_delays
+from .waits import READY
 
 ROOT = Path(__file__).resolve().parents[1]
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
@@ -15,7 +16,6 @@ VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 PAGES = ["", "prestations/", "prestations/niveau-1/", "prestations/niveau-2/", "prestations/niveau-3/",
          "cal/", "cal/?postes=abc&tpe=1", "cal/cabinet-de-radiologie/", "page-inconnue"]
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa", "best-practice"]
-READY = 'html[data-calcul="pret"]'
 
 
 @pytest.fixture

@@ -12,9 +12,8 @@ from serve import PagesLikeHandler
 
 from .conftest import serve_in_thread
 from .frozen import FROZEN_RULES
+from .waits import BOOT_TIMEOUT, READY, wait_until
 
-READY = 'html[data-calcul="pret"]'
-BOOT_TIMEOUT = 90_000
 LINK = "/cal/?postes=4"
 OLD_TOTAL, NEW_TOTAL = "205.00", "206.00"      # level 2, 4 workstations: 49 (then 50) + 4 x 39
 
@@ -66,11 +65,8 @@ def wait_for_the_new_offline_copy(page, site):
     """The new deploy's service worker has taken over and dropped the previous copy."""
     version = (site.dist / "sw.js").read_text(encoding="utf-8").split('"version": "')[1][:12]
     # wait_for_function does not wait for a promise: poll the asynchronous Cache API here.
-    for _ in range(BOOT_TIMEOUT // 200):
-        if page.evaluate("caches.keys()") == [f"prisme-{version}"]:
-            return
-        page.wait_for_timeout(200)
-    raise AssertionError(f"the offline copy of deploy {version} never replaced the previous one")
+    wait_until(page, lambda: page.evaluate("caches.keys()") == [f"prisme-{version}"],
+               what=f"the offline copy of deploy {version} replacing the previous one")
 
 
 def go_offline(context, page, site):
@@ -156,8 +152,7 @@ def test_a_tab_opened_before_a_deploy_recovers_with_one_reload(site, context):
     loads = page_loads(page)
     page.goto(site.url + LINK)
     page.wait_for_function("() => document.readyState === 'complete'")
-    while not held:
-        page.wait_for_timeout(50)       # the worker asks for the rules once Pyodide is on its way
+    wait_until(page, lambda: held, what="the worker asking for the rules")     # once Pyodide is on its way
     site.deploy_new_site_fee()
     held[0].continue_()
     expect(level_2_total(page)).to_have_attribute("data-value", NEW_TOTAL, timeout=BOOT_TIMEOUT)

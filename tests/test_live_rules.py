@@ -58,6 +58,7 @@ def test_every_commune_has_a_travel_fee(live_rules):
     assert {commune.zone for commune in live_rules.communes} <= set(live_rules.travel)
 
 
+@pytest.mark.build
 def test_the_site_builds_on_the_live_rules(tmp_path, live_rules):
     """What CI publishes: the build succeeds, and /cal/ opens on the live figures."""
     out = tmp_path / "dist"

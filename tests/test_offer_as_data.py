@@ -23,10 +23,9 @@ import build
 from .conftest import serve_in_thread
 from .frozen import FROZEN_RULES
 from .test_parity import assert_parity
+from .waits import BOOT_TIMEOUT, READY
 
 ROOT = Path(__file__).resolve().parents[1]
-READY = 'html[data-calcul="pret"]'
-BOOT_TIMEOUT = 90_000
 NBSP = "\u00a0"
 
 FIREWALL = """

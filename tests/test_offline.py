@@ -12,15 +12,9 @@ import build
 
 from .conftest import serve_in_thread
 from .frozen import FROZEN_RULES
+from .waits import BOOT_TIMEOUT, READY, wait_for_service_worker, wait_until
 
 ROOT = Path(__file__).resolve().parents[1]
-READY = 'html[data-calcul="pret"]'
-BOOT_TIMEOUT = 90_000
-
-
-def wait_for_service_worker(page):
-    """The worker controls the page once it has copied the pages and small assets."""
-    page.wait_for_function("() => navigator.serviceWorker.controller !== null", timeout=60_000)
 
 
 def wait_until_offline_ready(page):
@@ -98,7 +92,8 @@ def test_reading_the_levels_does_not_download_the_engine_copy(fresh_context, sit
     page = fresh_context.new_page()
     page.goto(f"{site_url}/prestations/")
     wait_for_service_worker(page)
-    page.wait_for_timeout(1000)
+    # The worker controls the page once its install copied the pages: the copy is complete.
+    wait_until(page, lambda: "/cal/" in page.evaluate(CACHED_PATHS), what="the pages' offline copy")
     copied = page.evaluate(CACHED_PATHS)
     assert "/prestations/" in copied and "/cal/" in copied
     assert [url for url in copied if "/pyodide/" in url or url.endswith(".zip")] == []

@@ -17,10 +17,9 @@ import build
 from calculator.browser import QR_MASK
 
 from .frozen import FROZEN_RULES
+from .waits import BOOT_TIMEOUT, READY
 
 ROOT = Path(__file__).resolve().parents[1]
-READY = 'html[data-calcul="pret"]'
-BOOT_TIMEOUT = 90_000
 
 
 def cli_totals(query: str) -> dict:

@@ -12,10 +12,9 @@ from playwright.sync_api import expect
 
 from .checks import with_engine_delays
 from .frozen import FROZEN_RULES
+from .waits import BOOT_TIMEOUT, READY, open_calculator, wait_until
 
 ROOT = Path(__file__).resolve().parents[1]
-READY = 'html[data-calcul="pret"]'
-BOOT_TIMEOUT = 90_000    # Pyodide's first start on a slow, shared CI machine
 
 
 def cli_estimate(query: str) -> dict:
@@ -24,11 +23,6 @@ def cli_estimate(query: str) -> dict:
     result = subprocess.run([sys.executable, "-m", "calculator", "--regles", str(FROZEN_RULES), "devis", *flags, "--json"],
                             cwd=ROOT, capture_output=True, text=True, check=True)
     return json.loads(result.stdout)
-
-
-def open_calculator(page, site_url, query=""):
-    page.goto(f"{site_url}/cal/{'?' + query if query else ''}")
-    page.wait_for_selector(READY, timeout=BOOT_TIMEOUT)
 
 
 def totals_on_screen(page) -> dict:
@@ -261,8 +255,7 @@ def test_a_link_shows_its_values_and_the_download_until_its_figures_arrive(page,
     page.wait_for_function("() => document.getElementById('chargement').value > 0", timeout=BOOT_TIMEOUT)
     for figure in ("#total-ht-2", "#tva-2", "#niveau-recommande", "#lignes-2", "#graphique-postes svg"):
         expect(page.locator(figure)).to_be_hidden()          # the defaults' figures, 88,00 € for 1 workstation
-    while not held:
-        page.wait_for_timeout(50)
+    wait_until(page, lambda: held, what="the held download")
     arrived = progress.evaluate("bar => bar.value")
     held[0].continue_()
     page.wait_for_selector(READY, timeout=BOOT_TIMEOUT)
@@ -315,7 +308,8 @@ def test_a_prompt_recompute_does_not_flash_the_stale_marks(page, site_url):
     for count in ("3", "4", "5"):
         page.fill("#champ-postes", count)     # the input event sets data-calcul="en-cours" at once
         page.wait_for_selector(READY)
-    page.wait_for_timeout(400)
+    # The announcement comes 0.8 s after the last figures, well after a stale mark would have (0.2 s).
+    expect(page.locator("#annonce")).to_contain_text("Niveau 2 : 244,00")
     assert page.evaluate("window.marked") is False
     expect(page.locator("#etat-calcul")).to_be_hidden()
 
