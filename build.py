@@ -147,14 +147,18 @@ def odd_link(rules) -> str:
 
 
 def precompile_tour(rules, data: dict) -> dict:
-    """What the build asks of the engine in Pyodide before listing the modules it imported:
-    every page's estimate and an odd link (what start-up imports: see precompile/), then the
-    support status on a public holiday, on a working day, and beyond the holiday table."""
+    """What the build asks of the engine in Pyodide before listing the modules it imported,
+    entry point by entry point (calculator/browser.py): every page's estimate and charts and
+    an odd link's (what start-up imports: see precompile/), the support status and the date
+    on a public holiday, on a working day and beyond the holiday table, and a QR code."""
     year = data["annees"][0]
-    return {"queries": ["", odd_link(rules), *(preset.query for preset in rules.presets)],
-            "instants": [f"{year}-01-01T10:00:00", f"{year}-03-10T10:00:00",
-                         f"{year + HOLIDAY_TABLE_YEARS.stop + 10}-03-10T10:00:00"],
-            "link": f"{DEFAULT_ORIGIN}/cal/?{rules.presets[0].query}"}
+    queries = ["", odd_link(rules), *(preset.query for preset in rules.presets)]
+    instants = [f"{year}-01-01T10:00:00", f"{year}-03-10T10:00:00", f"{year + HOLIDAY_TABLE_YEARS.stop + 10}-03-10T10:00:00"]
+    return {"estimate": [{"query": query} for query in queries],
+            "charts": [{"query": query} for query in queries],
+            "date": [{"instant": instant} for instant in instants],
+            "coverage": [{"instant": instant, "onCall": on_call} for instant in instants for on_call in (True, False)],
+            "qr": [{"text": f"{DEFAULT_ORIGIN}/cal/?{rules.presets[0].query}"}]}
 
 
 # 3. The browser's files ------------------------------------------------------------------

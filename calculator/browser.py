@@ -1,7 +1,10 @@
-"""The engine's entry points for the Web Worker (Pyodide). Called from JavaScript with
-strings; answers JSON strings, so nothing but text crosses the worker boundary."""
+"""The engine's entry points for the Web Worker (Pyodide), declared once in ENTRY_POINTS:
+the worker's dispatch, the build's precompile tour and the parity test's cases all come from
+that table. Called from JavaScript with strings; answers JSON strings, so nothing but text
+crosses the worker boundary."""
 
 import json
+from dataclasses import dataclass
 
 from .estimate import estimate_query
 from .report import estimate_view
@@ -99,3 +102,47 @@ def qr_code(text: str) -> str:
     import segno
 
     return segno.make(text, error="m", mask=QR_MASK).svg_data_uri(scale=4, border=2, dark="#1a1a1a")
+
+
+# The worker's requests ----------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class EntryPoint:
+    """One request the page may send the worker (`{type, payload}`)."""
+    answer: object            # payload fields as keyword arguments -> a JSON text
+    failure: str              # what the page says when it fails, in French
+    needs: object = None      # payload -> the extras to download first (the build's wheels by need), or None
+    imports_ahead: bool = False   # the build lists its imports, which the worker makes one per task first
+
+
+def _json(value) -> str:
+    return json.dumps(value, ensure_ascii=False)
+
+
+ENTRY_POINTS = {
+    "estimate": EntryPoint(lambda query: estimate(query), "Le calcul a échoué."),
+    "charts": EntryPoint(lambda query: charts(query), "Le graphique n'a pas pu être dessiné."),
+    "date": EntryPoint(lambda instant: _json(date_text(instant)), "La date n'a pas pu être écrite."),
+    "coverage": EntryPoint(lambda instant, onCall: coverage(instant, bool(onCall)),
+                           "L'état du support n'a pas pu être calculé.",
+                           needs=lambda instant, onCall=False: "jours_feries" if needs_holidays_package(instant) else None),
+    "qr": EntryPoint(lambda text: _json(qr_code(text)), "Le QR code n'a pas pu être dessiné.",
+                     needs=lambda text: "qr", imports_ahead=True),
+}
+
+
+def call(name: str, payload_json: str) -> str:
+    """The answer to one request of the worker, as a JSON text."""
+    return ENTRY_POINTS[name].answer(**json.loads(payload_json))
+
+
+def needs(name: str, payload_json: str) -> "str | None":
+    """What a request needs downloaded first, if anything (the worker then fetches it)."""
+    point = ENTRY_POINTS[name]
+    return point.needs(**json.loads(payload_json)) if point.needs else None
+
+
+def entry_points() -> str:
+    """{name: {failure, imports_ahead}} for the worker and the precompile tour, as JSON."""
+    return _json({name: {"failure": point.failure, "imports_ahead": point.imports_ahead}
+                  for name, point in ENTRY_POINTS.items()})

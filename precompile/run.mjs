@@ -13,8 +13,10 @@ const WORK = "/precompile";
 
 async function main(job) {
   const { loadPyodide } = await import(pathToFileURL(`${job.pyodide}/pyodide.mjs`).href);
+  // The worker's own boot sequence (site/static/runtime.mjs), named by the job.
+  const { loadEngine, startPyodide, unpackArchives, unpackEngine } = await import(pathToFileURL(job.runtime).href);
   // As the browser's Python runs (job.env), with a fixed hash seed for the build.
-  const start = () => loadPyodide({ indexURL: `${job.pyodide}/`, env: { ...job.env, PYTHONHASHSEED: "0" } });
+  const start = () => startPyodide(loadPyodide, { indexURL: `${job.pyodide}/`, env: { ...job.env, PYTHONHASHSEED: "0" } });
   const inside = job.archives.map((_, index) => `${WORK}/${index}.zip`);
   const copyIn = (py, names) => {
     py.FS.mkdirTree(WORK);
@@ -29,20 +31,20 @@ async function main(job) {
   const tourist = await start();
   copyIn(tourist, ["imported.py"]);
   // Where the worker unpacks them (job.lib): the bytecode names its source files there.
-  const unpack = (path) => tourist.unpackArchive(tourist.FS.readFile(path), "zip", { extractDir: job.lib });
-  unpack(inside[0]);
-  tourist.pyimport("sys").path.insert(0, job.lib);
-  const api = tourist.pyimport("calculator.browser");
-  api.load_rules(readFileSync(job.rules, "utf8"));
-  api.load_holidays(readFileSync(job.holidays, "utf8"));
-  for (const query of job.tour.queries) { api.estimate(query); api.charts(query); }
-  const [known, beyond] = [false, true].map((needs) =>
-    job.tour.instants.filter((instant) => api.needs_holidays_package(instant) === needs));
-  for (const instant of known) [true, false].forEach((onCall) => api.coverage(instant, onCall));
-  for (const instant of job.tour.instants) api.date_text(instant);
+  const read = (path) => tourist.FS.readFile(path);
+  unpackEngine(tourist, [read(inside[0])], job.lib);
+  const api = loadEngine(tourist, readFileSync(job.rules, "utf8"), readFileSync(job.holidays, "utf8"));
+  // Every entry point of the worker (calculator/browser.py, ENTRY_POINTS) is toured: one left
+  // out would ship as source and be compiled in the visitor's browser.
+  const points = JSON.parse(api.entry_points());
+  const missing = Object.keys(points).filter((name) => !job.tour[name] || !job.tour[name].length);
+  if (missing.length) throw new Error(`the precompile tour leaves out the entry points ${missing.join(", ")}`);
+  const requests = Object.entries(job.tour).flatMap(([name, payloads]) =>
+    payloads.map((payload) => ({ name, text: JSON.stringify(payload), need: api.needs(name, JSON.stringify(payload)) })));
+  for (const { name, text, need } of requests) if (!need) api.call(name, text);
   const listImported = () => tourist.pyimport("imported").imported_modules().toJs();
   const startup = listImported();
-  inside.slice(1).forEach(unpack);
+  unpackArchives(tourist, inside.slice(1).map(read), job.lib);
   // What each later request imports, in order: the worker imports it one module per task
   // before the request (see worker.mjs), so that a price recompute never waits long.
   const names = () => tourist.pyimport("imported").module_names().toJs();
@@ -56,10 +58,15 @@ async function main(job) {
     const ancestors = (name) => name.split(".").slice(0, -1).map((_, end, parts) => parts.slice(0, end + 1).join("."));
     return imported.filter((name, index) => !ancestors(name).some((ancestor) => imported.slice(index + 1).includes(ancestor)));
   };
-  // The QR code only: the holidays package (beyond the build's years) would list ~300
-  // modules in every page for a request that hardly ever comes.
-  writeFileSync(job.imports_target, JSON.stringify({ qr: importsOf(() => api.qr_code(job.tour.link)) }));
-  for (const instant of beyond) api.coverage(instant, false);
+  // Only for the requests marked imports_ahead (the QR code): the holidays package (beyond
+  // the build's years) would list ~300 modules in every page for a request that hardly ever comes.
+  const later = requests.filter(({ need }) => need);
+  const imports = {};
+  for (const { name, text, need } of later.filter(({ name }) => points[name].imports_ahead)) {
+    imports[need] = [...(imports[need] || []), ...importsOf(() => api.call(name, text))];
+  }
+  writeFileSync(job.imports_target, JSON.stringify(imports));
+  for (const { name, text } of later.filter(({ name }) => !points[name].imports_ahead)) api.call(name, text);
   const imported = listImported();
 
   // 2. The bytecode, made by an interpreter that did nothing else.

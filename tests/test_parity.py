@@ -33,8 +33,9 @@ def _value(entry, pick) -> str:
 
 
 def generated_cases(catalogue, count=300, seed=974):
-    """Queries a form or a hand-edited link can produce, from the catalogue's entries, and
-    instants around the support hours."""
+    """Payloads for every entry point of the worker (calculator/browser.py): queries a form
+    or a hand-edited link can produce, from the catalogue's entries, instants around the
+    support hours, links to draw as QR codes."""
     pick = random.Random(seed)
     queries = []
     for _ in range(count):
@@ -50,7 +51,20 @@ def generated_cases(catalogue, count=300, seed=974):
                            "2051-12-20", "2052-05-08"])
         zone = pick.choice(["+04:00", "Z", "-05:00"])     # the page sends UTC ("Z"); any zone reads the same
         instants.append([f"{day}T{pick.randint(0, 23):02d}:{pick.choice([0, 29, 30, 59]):02d}{zone}", pick.random() < 0.5])
-    return {"queries": queries, "instants": instants}
+    return {"estimate": [{"query": query} for query in queries],
+            "charts": [{"query": query} for query in queries[:40]],     # a drawing is slower: fewer
+            "coverage": [{"instant": instant, "onCall": on_call} for instant, on_call in instants],
+            "date": [{"instant": instant} for instant, _ in instants],
+            "qr": [{"text": f"https://reunioninformatique.com/cal/?{query}"} for query in queries[:20]]}
+
+
+def test_the_parity_cases_and_the_build_tour_cover_every_entry_point(rules):
+    """An entry point missing from the tour would ship as source; one missing here, untested."""
+    import build
+
+    assert set(generated_cases(rules.catalogue, count=3)) == set(browser.ENTRY_POINTS)
+    tour = build.precompile_tour(rules, build.compute_page_data(rules, 2027))
+    assert set(tour) == set(browser.ENTRY_POINTS) and all(tour.values())
 
 
 def test_cpython_and_pyodide_agree(tmp_path, built_site, rules):
@@ -77,9 +91,10 @@ def assert_parity(tmp_path, built_site, rules):
     expected = parity_report(cases)
     assert result.stdout == expected
     report = json.loads(expected)
-    assert len(report["estimations"]) == 300 and len(report["couverture"]) == 300
-    assert any(item["avis"] for item in report["estimations"])                  # odd values were exercised
-    assert any("Jour férié" in level["texte"] for item in report["couverture"] for level in item)
+    assert len(report["estimate"]) == 300 and len(report["coverage"]) == 300
+    assert any(item["avis"] for item in report["estimate"])                  # odd values were exercised
+    assert any("Jour férié" in level["texte"] for item in report["coverage"] for level in item)
+    assert all(uri.startswith("data:image/svg+xml") for uri in report["qr"])
 
 
 def failed_stdlib_imports(*args) -> dict:

@@ -4,6 +4,8 @@
 // visitors) and `details` (Python's traceback, for the console). Messages wait behind the
 // ready gate, the init.
 
+import { installLaterStdlib, loadEngine, startPyodide, unpackEngine } from "./runtime.mjs";
+
 let ready = null;            // Promise of { py, api, ... } once Pyodide, engine and rules are loaded
 const extras = {};           // need ("qr", "jours_feries") -> Promise resolved once it can be met
 
@@ -79,20 +81,17 @@ async function start({ pyodide: indexURL, lock, stdlib, stdlib_later, engine, ru
     .then((result) => { mark("moteur_et_regles_recus"); return result; });
   const { loadPyodide } = await import(`${indexURL}pyodide.mjs`);
   mark("pyodide_mjs_importe");
-  const py = await loadPyodide({ indexURL, lockFileURL: lock, stdLibURL: stdlib, env });
+  const py = await startPyodide(loadPyodide, { indexURL, stdlib, env, lockFileURL: lock });
   // Only what start-up and prices import came with Pyodide: the rest of the standard
   // library is mounted later (precompile/later_stdlib.py), and still imports meanwhile.
-  const laterStdlib = py.pyimport("later_stdlib").install(stdlib_later);
+  const laterStdlib = installLaterStdlib(py, stdlib_later);
   mark("pyodide_pret");
   const [engineZip, rulesJson, holidaysJson] = await files;
   downloaded();
-  py.unpackArchive(engineZip, "zip", { extractDir: lib });
-  py.pyimport("sys").path.insert(0, lib);
+  unpackEngine(py, [engineZip], lib);
   mark("moteur_decompresse");
-  const api = py.pyimport("calculator.browser");
-  mark("moteur_importe");
-  api.load_rules(rulesJson);
-  api.load_holidays(holidaysJson);
+  const api = loadEngine(py, rulesJson, holidaysJson, mark);
+  failures = Object.fromEntries(Object.entries(JSON.parse(api.entry_points())).map(([type, point]) => [type, point.failure]));
   mark("regles_chargees");
   self.pyodide = py;        // for the console (and the tests), as Pyodide's own examples do
   return { py, api, wheels, imports, lib, laterStdlib, stdlibLaterUrl: stdlib_later };
@@ -147,34 +146,23 @@ async function unpackWheels({ py, lib }, wheels) {
   }
 }
 
-const handlers = {
-  estimate: ({ api }, { query }) => JSON.parse(api.estimate(query)),
-  date: ({ api }, { instant }) => api.date_text(instant),
-  charts: ({ api }, { query }) => JSON.parse(api.charts(query)),
-  coverage: async (engine, { instant, onCall }) => {
-    if (engine.api.needs_holidays_package(instant)) await loadExtras(engine, "jours_feries");
-    return JSON.parse(engine.api.coverage(instant, Boolean(onCall)));
-  },
-  qr: async (engine, { text }) => {
-    await loadExtras(engine, "qr");
-    return engine.api.qr_code(text);
-  },
-};
+// The requests are the engine's (calculator/browser.py, ENTRY_POINTS): the payload goes to
+// Python as JSON, after what the request needs downloaded, if anything.
+async function answer(engine, type, payload) {
+  const text = JSON.stringify(payload ?? {});
+  const need = engine.api.needs(type, text);
+  if (need) await loadExtras(engine, need);
+  return JSON.parse(engine.api.call(type, text));
+}
 
-const FAILED = {
-  init: "Le moteur de calcul n'a pas pu démarrer.",
-  estimate: "Le calcul a échoué.",
-  date: "La date n'a pas pu être écrite.",
-  charts: "Le graphique n'a pas pu être dessiné.",
-  coverage: "L'état du support n'a pas pu être calculé.",
-  qr: "Le QR code n'a pas pu être dessiné.",
-};
+const FAILED_START = "Le moteur de calcul n'a pas pu démarrer.";
+let failures = {};      // request type -> what the page says when it fails (from the engine)
 const details = (error) => String(error && error.message ? error.message : error);
 
 // Pyodide can fail outside of any awaited promise (e.g. a blocked .wasm download makes
 // Emscripten abort): report it at once rather than leave the page waiting.
 function reportFatal(reason) {
-  self.postMessage({ id: null, type: "fatal", error: FAILED.init, details: details(reason) });
+  self.postMessage({ id: null, type: "fatal", error: FAILED_START, details: details(reason) });
 }
 self.addEventListener("unhandledrejection", (event) => reportFatal(event.reason));
 self.addEventListener("error", (event) => reportFatal(event.message));
@@ -188,12 +176,11 @@ self.onmessage = async ({ data: { id, type, payload } }) => {
       return;
     }
     const engine = await ready;
-    const handler = handlers[type];
-    if (!handler) throw new Error(`message inconnu : ${type}`);
-    self.postMessage({ id, type, result: await handler(engine, payload) });
+    self.postMessage({ id, type, result: await answer(engine, type, payload) });
   } catch (error) {
     // A request behind a failed start reports the start's failure.
-    const startFailed = type !== "init" && ready && (await ready.then(() => false, () => true));
-    self.postMessage({ id, type, error: startFailed ? FAILED.init : FAILED[type] || FAILED.estimate, details: details(error) });
+    const startFailed = type === "init" || (ready && (await ready.then(() => false, () => true)));
+    const message = startFailed ? FAILED_START : failures[type] || "Le calcul a échoué.";
+    self.postMessage({ id, type, error: message, details: details(error) });
   }
 };
