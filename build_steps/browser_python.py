@@ -19,6 +19,7 @@ PYODIDE_NPM = ROOT / "node_modules" / "pyodide"
 # The standard library and the lock file are shipped as our own assets (see build.bundle_assets).
 PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm")
 PRECOMPILE = ROOT / "precompile"
+RUNTIME = ROOT / "site" / "static" / "runtime.mjs"     # the boot sequence the worker and run.mjs share
 # The browser's Python runs as `python -OO` would: the standard library arrives compiled
 # without docstrings (to keep its download within the floor's), so what is compiled in the
 # browser must drop them too: some modules read the docstrings of others (email.policy).
@@ -77,6 +78,7 @@ def bytecode_key(node: str, engine: bytes, wheels, tour: dict) -> str:
     entry instead of costing every build a Pyodide run."""
     node_version = subprocess.run([node, "--version"], capture_output=True, text=True).stdout.strip()
     tools = sorted(path for path in PRECOMPILE.iterdir() if path.is_file() and path.suffix in (".py", ".mjs"))
+    tools.append(RUNTIME)
     parts = [node_version.encode(), json.dumps(BROWSER_PYTHON_ENV, sort_keys=True).encode(), BROWSER_LIB.encode(),
              *((PYODIDE_NPM / name).read_bytes() for name in (*PYODIDE_FILES, "python_stdlib.zip", "package.json")),
              engine, json.dumps(tour, sort_keys=True).encode("utf-8"),
@@ -97,7 +99,7 @@ def run_precompile(node: str, cached: Path, engine: bytes, rules_json: str, holi
     (inputs / "rules.json").write_text(rules_json, encoding="utf-8")
     (inputs / "holidays.json").write_text(holidays_json, encoding="utf-8")
     sources = [inputs / "engine.zip", *wheels]
-    job = {"pyodide": str(PYODIDE_NPM), "rules": str(inputs / "rules.json"), "holidays": str(inputs / "holidays.json"),
+    job = {"pyodide": str(PYODIDE_NPM), "runtime": str(RUNTIME), "rules": str(inputs / "rules.json"), "holidays": str(inputs / "holidays.json"),
            "tour": tour, "env": BROWSER_PYTHON_ENV,
            "lib": BROWSER_LIB,
            "stdlib_target": str(work / "python_stdlib.zip"),

@@ -5,10 +5,12 @@
 import { readFileSync } from "node:fs";
 import { pathToFileURL } from "node:url";
 
+import { installLaterStdlib, startPyodide } from "../site/static/runtime.mjs";
+
 const [pyodideDir, env, stdlib, laterStdlib] = process.argv.slice(2);
 const { loadPyodide } = await import(pathToFileURL(`${pyodideDir}/pyodide.mjs`).href);
-const py = await loadPyodide({ indexURL: `${pyodideDir}/`, env: JSON.parse(env), ...(stdlib ? { stdLibURL: stdlib } : {}) });
-if (laterStdlib) py.pyimport("later_stdlib").install(laterStdlib).mount(new Uint8Array(readFileSync(laterStdlib)));
+const py = await startPyodide(loadPyodide, { indexURL: `${pyodideDir}/`, env: JSON.parse(env), stdlib });
+if (laterStdlib) installLaterStdlib(py, laterStdlib).mount(new Uint8Array(readFileSync(laterStdlib)));
 py.FS.writeFile("/tmp/stdlib_probe.py", readFileSync(new URL("stdlib_probe.py", import.meta.url)));
 py.pyimport("sys").path.push("/tmp");
 process.stdout.write(py.pyimport("stdlib_probe").failed_imports());
