@@ -13,7 +13,7 @@ NODE_DEPS := node_modules/.package-lock.json
 # of one commit are byte-identical (build.py reads it; see README, Publishing).
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null)
 
-.PHONY: serve test test-rapide test-navigateurs build setup system-packages system-packages-navigateurs bench bench-reseau clean
+.PHONY: serve test test-rapide test-navigateurs build setup system-packages system-packages-navigateurs bench bench-reseau bench-telephone clean
 
 setup: $(PY_DEPS) $(NODE_DEPS)
 
@@ -53,11 +53,18 @@ test-navigateurs: setup system-packages-navigateurs
 
 bench: setup system-packages
 	$(PY) bench/run.py
+	$(PY) bench/tables.py
 
 # A prefilled link opened over a phone's network (see README, Performance).
 bench-reseau: setup system-packages
 	$(PY) bench/run.py --reseau 10,40 --runs 3
 	$(PY) bench/run.py --reseau 1.6,150 --runs 2
+	$(PY) bench/tables.py
+
+# The same link on a low-end phone: the browser confined to one core (taskset).
+bench-telephone: setup system-packages
+	$(PY) bench/run.py --reseau 10,40 --coeurs 0 --runs 3
+	$(PY) bench/tables.py
 
 clean:
 	rm -rf dist build-cache .pytest_cache .hypothesis

@@ -420,6 +420,19 @@ def network_table(summary: dict) -> str:
     return "\n".join(lines)
 
 
+def confined(launch: dict, cores: str, folder: Path, playwright_executable: str) -> dict:
+    """The launch options of a browser confined to `cores` (taskset), as a phone's few slow
+    cores would have it; the server and this script keep the others. CDP's CPU throttling
+    would slow the page's main thread and not its workers, where Python runs."""
+    if not cores:
+        return launch
+    executable = launch.get("executable_path") or playwright_executable
+    wrapper = folder / "chromium-confine"
+    wrapper.write_text(f'#!/bin/sh\nexec taskset -c {cores} "{executable}" "$@"\n', encoding="utf-8")
+    wrapper.chmod(0o755)
+    return {**launch, "executable_path": str(wrapper)}
+
+
 def main_network(args) -> int:
     from playwright.sync_api import sync_playwright
 
@@ -428,7 +441,8 @@ def main_network(args) -> int:
         log = ByteLog()
         server, base = serve_site(Path(folder), throttled_handler(SharedLink(*profile), log))
         with sync_playwright() as playwright:
-            launch = launch_options(playwright.chromium.executable_path)
+            own = playwright.chromium.executable_path
+            launch = confined(launch_options(own), args.coeurs, Path(folder), own)
             runs = interleaved_passes(args.runs, lambda name, path: network_run(playwright, launch, base, path, log))
             chromium = playwright.chromium.launch(**launch)
             version = chromium.version
@@ -437,12 +451,12 @@ def main_network(args) -> int:
     summary = network_summary(runs, profile)
     report = {"date": datetime.now(timezone.utc).isoformat(timespec="seconds"),
               "machine": {"systeme": platform.platform(), "processeurs": os.cpu_count(),
-                          "chromium": version, "passes": args.runs},
+                          "chromium": version, "passes": args.runs, "coeurs_du_navigateur": args.coeurs or "tous"},
               "resume": summary, "passes": runs}
-    target = ROOT / "bench" / f"latest-reseau-{profile[0]:g}-{profile[1]:g}.json"
+    suffix = f"-coeurs-{args.coeurs.replace(',', '-')}" if args.coeurs else ""
+    target = ROOT / "bench" / f"latest-reseau-{profile[0]:g}-{profile[1]:g}{suffix}.json"
     target.write_text(json.dumps(report, ensure_ascii=False, indent=1), encoding="utf-8")
     print(network_table(summary))
-    write_doc_tables()
     return 0
 
 
@@ -452,6 +466,9 @@ def main(argv=None) -> int:
     parser.add_argument("--json", default=str(ROOT / "bench" / "latest.json"))
     parser.add_argument("--reseau", metavar="MBIT_S,ALLER_RETOUR_MS",
                         help="mesurer un lien prérempli sur un réseau lent, par ex. 10,40 ou 1.6,150")
+    parser.add_argument("--coeurs", metavar="LISTE", default="",
+                        help="avec --reseau : le navigateur confiné à ces cœurs (taskset), par ex. 0 "
+                             "pour un téléphone d'entrée de gamme")
     args = parser.parse_args(argv)
     if args.reseau:
         return main_network(args)
@@ -480,15 +497,7 @@ def main(argv=None) -> int:
     print(table(summary))
     print(f"\nTrace du worker (médiane, ms depuis son démarrage) : {summary['trace_worker_mediane_ms']}")
     print(f"Machine : {report['machine']}")
-    write_doc_tables()
     return 0
-
-
-def write_doc_tables() -> None:
-    """docs/performance.md's tables follow the JSON files just written (bench/tables.py)."""
-    from bench import tables
-
-    tables.main()
 
 
 if __name__ == "__main__":

@@ -2,7 +2,8 @@
 
 `python bench/tables.py` rewrites each block between `<!-- bench/NAME.json -->` and
 `<!-- /bench/NAME.json -->` with the table of that file's summary, as bench/run.py prints
-it; run.py calls it after each run. tests/test_docs.py checks that the page and the files agree.
+it; `make bench` and `make bench-reseau` run it after bench/run.py. tests/test_docs.py checks
+that the page and the files agree.
 """
 
 import json
