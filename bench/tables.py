@@ -25,7 +25,9 @@ def table_of(path: Path) -> str:
     report = json.loads(path.read_text(encoding="utf-8"))
     summary = report["resume"]
     shown = network_table(summary).replace("\n", "\n\n", 1) if "reseau" in summary else table(summary)
-    return f"{shown}\n\nPasses : {report['machine'].get('passes', '?')}, le {report['date'][:10]}.\n"
+    cores = report["machine"].get("coeurs_du_navigateur", "tous")
+    confined = "" if cores == "tous" else f", navigateur confiné au(x) cœur(s) {cores}"
+    return f"{shown}\n\nPasses : {report['machine'].get('passes', '?')}, le {report['date'][:10]}{confined}.\n"
 
 
 def with_tables(text: str) -> str:
