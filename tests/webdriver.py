@@ -1,73 +1,42 @@
-"""The few W3C WebDriver commands the WebKit smoke test needs, over HTTP with the standard
-library: WebKitGTK's own driver (WebKitWebDriver, Debian's webkit2gtk-driver) drives its
-MiniBrowser, on a virtual X display (Xvfb)."""
+"""WebKitGTK for the smoke test, driven by Selenium: WebKitGTK's own driver (WebKitWebDriver,
+Debian's webkit2gtk-driver) drives its MiniBrowser on a virtual X display (Xvfb)."""
 
-import json
 import os
 import shutil
-import socket
 import subprocess
 import tempfile
-import time
-import urllib.error
-import urllib.request
 from contextlib import contextmanager
 
+from selenium import webdriver
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.support.ui import WebDriverWait
+
 MINIBROWSER = "/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser"
-ELEMENT = "element-6066-11e4-a52e-4f735466cecf"     # the W3C key of an element reference
-END, BACKSPACE = "\ue010", "\ue003"                  # WebDriver's codes for these keys
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 class Session:
-    def __init__(self, base: str):
-        self.base = base
-        self.id = self.call("POST", "/session", {"capabilities": {"alwaysMatch": {
-            "webkitgtk:browserOptions": {"binary": MINIBROWSER, "args": ["--automation"]}}}})["sessionId"]
+    """The few things the smoke test does, in the words it uses."""
 
-    def call(self, method: str, path: str, body=None):
-        path = path if path == "/session" else f"/session/{self.id}{path}"
-        data = json.dumps(body if body is not None else {}).encode() if method == "POST" else None
-        request = urllib.request.Request(self.base + path, data=data, method=method,
-                                         headers={"Content-Type": "application/json"})
-        try:
-            with urllib.request.urlopen(request, timeout=180) as response:
-                return json.loads(response.read())["value"]
-        except urllib.error.HTTPError as error:
-            raise AssertionError(f"WebDriver {method} {path}: {error.read().decode()[:500]}") from None
+    def __init__(self, driver):
+        self.driver = driver
 
     def go(self, url: str) -> None:
-        self.call("POST", "/url", {"url": url})
+        self.driver.get(url)
 
     def run(self, script: str, *args):
-        return self.call("POST", "/execute/sync", {"script": script, "args": list(args)})
+        return self.driver.execute_script(script, *args)
 
     def wait_for(self, script: str, *args, timeout_s: float = 120):
-        deadline = time.monotonic() + timeout_s
-        while time.monotonic() < deadline:
-            value = self.run(script, *args)
-            if value:
-                return value
-            time.sleep(0.1)
-        raise AssertionError(f"not true within {timeout_s} s: {script}")
-
-    def element(self, css: str) -> dict:
-        return self.call("POST", "/element", {"using": "css selector", "value": css})
+        """The script's value once it is true."""
+        return WebDriverWait(self.driver, timeout_s, poll_frequency=0.1).until(
+            lambda driver: driver.execute_script(script, *args), f"not true within {timeout_s} s: {script}")
 
     def type_into(self, css: str, text: str) -> None:
         """Replace a field's text by `text`, as a visitor does it: keystrokes only (End,
         Backspaces, the new text), never WebDriver's "clear", which also fires `change`."""
-        element = self.element(css)[ELEMENT]
-        length = len(self.run("return arguments[0].value;", {ELEMENT: element}))
-        self.call("POST", f"/element/{element}/value", {"text": END + BACKSPACE * length + text})
-
-    def quit(self) -> None:
-        self.call("DELETE", "")
+        field = self.driver.find_element(By.CSS_SELECTOR, css)
+        field.send_keys(Keys.END + Keys.BACKSPACE * len(field.get_property("value")) + text)
 
 
 def start_xvfb() -> tuple:
@@ -92,30 +61,20 @@ def webkit_session():
     """A MiniBrowser session on its own Xvfb display, closed afterwards."""
     xvfb, display = start_xvfb()
     home = tempfile.mkdtemp(prefix="webkit-")
-    env = {**os.environ, "DISPLAY": display, "HOME": home, "XDG_RUNTIME_DIR": home}
-    port = free_port()
-    driver = subprocess.Popen(["WebKitWebDriver", f"--port={port}"], env=env,
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    session = None
+    options = webdriver.WebKitGTKOptions()
+    options.binary_location = MINIBROWSER
+    options.add_argument("--automation")
+    # The driver named by path: Selenium Manager, which would look for one online, is not run.
+    service = webdriver.WebKitGTKService(executable_path=shutil.which("WebKitWebDriver"),
+                                         env={**os.environ, "DISPLAY": display, "HOME": home, "XDG_RUNTIME_DIR": home})
+    driver = None
     try:
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                with socket.create_connection(("127.0.0.1", port), timeout=1):
-                    break
-            except OSError:
-                if time.monotonic() > deadline:
-                    raise AssertionError("WebKitWebDriver did not start") from None
-                time.sleep(0.2)
-        session = Session(f"http://127.0.0.1:{port}")
-        yield session
+        driver = webdriver.WebKitGTK(options=options, service=service)
+        driver.set_script_timeout(180)
+        yield Session(driver)
     finally:
-        if session:
-            try:
-                session.quit()
-            except (AssertionError, OSError):
-                pass
-        for process in (driver, xvfb):
-            process.terminate()
-            process.wait(timeout=10)
+        if driver:
+            driver.quit()
+        xvfb.terminate()
+        xvfb.wait(timeout=10)
         shutil.rmtree(home, ignore_errors=True)
