@@ -212,10 +212,12 @@ def public_path(path: str) -> str:
     return path[: -len("index.html")] if path.endswith("index.html") else path
 
 
-def engine_config(assets: dict, base_url: str) -> dict:
+def engine_config(assets: dict, base_url: str, test_hooks: bool = False) -> dict:
     """What a page hands to the engine client and, in its `init` message, to the Python
-    worker (one JSON attribute, data-moteur)."""
-    return {"pyodide": base_url + assets["pyodide"], "lock": base_url + assets["lock"],
+    worker (one JSON attribute, data-moteur). `test_hooks`, for the tests' and the bench's
+    builds only: the worker's Pyodide as self.pyodide, the start-up timings on the client."""
+    hooks = {"test_hooks": True} if test_hooks else {}
+    return {**hooks, "pyodide": base_url + assets["pyodide"], "lock": base_url + assets["lock"],
             "stdlib": base_url + assets["stdlib"], "stdlib_later": base_url + assets["stdlib_later"],
             "engine": base_url + assets["engine"],
             "rules": base_url + assets["rules"], "holidays": base_url + assets["holidays"],
@@ -225,14 +227,15 @@ def engine_config(assets: dict, base_url: str) -> dict:
             "octets_demarrage": assets["octets_demarrage"]}
 
 
-def render_pages(output: Output, data: dict, assets: dict, base_url: str, site_origin: str, inline: tuple) -> list:
+def render_pages(output: Output, data: dict, assets: dict, base_url: str, site_origin: str, inline: tuple,
+                 test_hooks: bool = False) -> list:
     """Render every page; return the public paths to list in the sitemap."""
     env = Environment(loader=FileSystemLoader(SITE / "templates"), autoescape=True,
                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
     share_image = output.add_hashed("assets", "partage.png", share_image_png())
     scripts, csp = inline
     context = {**data, "base": base_url, "assets": assets, "asset": lambda name: base_url + assets[name],
-               "moteur": engine_config(assets, base_url), "construction": build_id(assets),
+               "moteur": engine_config(assets, base_url, test_hooks), "construction": build_id(assets),
                "en_ligne": {name: Markup(text) for name, text in scripts.items()}, "csp": csp, "origine": site_origin,
                "image_partage": f"{site_origin}{base_url}{share_image}"}
     pages = [(path, template, {}) for path, template in PAGES.items()]
@@ -253,7 +256,7 @@ def normalise_base_url(base_url: str) -> str:
 
 
 def build(out_dir: Path, base_url: str = "/", rules_dir: Path = ROOT / "rules",
-          site_origin: str = DEFAULT_ORIGIN) -> Output:
+          site_origin: str = DEFAULT_ORIGIN, test_hooks: bool = False) -> Output:
     base_url, site_origin = normalise_base_url(base_url), site_origin.rstrip("/")
     output = Output()
     with step("1. règles chargées et validées"):
@@ -264,7 +267,7 @@ def build(out_dir: Path, base_url: str = "/", rules_dir: Path = ROOT / "rules",
         assets = bundle_assets(output, rules, precompile_tour(rules, data), data["annees"][0])
     inline = inline_scripts(SITE / "static")        # ({name: script}, the CSP that allows them)
     with step("4. pages rendues"):
-        public_pages = render_pages(output, data, assets, base_url, site_origin, inline)
+        public_pages = render_pages(output, data, assets, base_url, site_origin, inline, test_hooks)
     with step("5. fichiers d'hébergement (service worker, _headers, sitemap, robots)"):
         not_copied = {path for need in NOT_COPIED_OFFLINE for path in assets["wheels"][need]}
         output.add(SERVICE_WORKER, service_worker_script(output, base_url, public_pages, SITE / "static",

@@ -150,7 +150,7 @@ def counting_handler(log: ByteLog):
 
 def prepare_site(folder: Path) -> Path:
     out = folder / "site"
-    build.build(out)
+    build.build(out, test_hooks=True)     # the worker's start-up timings, read below
     floor = out / "bench-floor"
     shutil.copytree(ROOT / "bench" / "floor", floor)
     version = pyodide_version()

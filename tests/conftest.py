@@ -57,7 +57,7 @@ def browser_type_launch_args(browser_type_launch_args, playwright):
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory):
     out = tmp_path_factory.mktemp("site") / "dist"
-    build.build(out, rules_dir=FROZEN_RULES)
+    build.build(out, rules_dir=FROZEN_RULES, test_hooks=True)
     return out
 
 

@@ -76,11 +76,20 @@ def test_sub_path_hosting_prefixes_every_link(tmp_path):
                 assert url.startswith("/tarifs/") and (out / url.removeprefix("/tarifs/")).exists(), (page, url)
 
 
+def test_test_hooks_ship_only_in_the_tests_builds(built_site, tmp_path):
+    """Visitors get no handle on the worker's Python nor the start-up timings."""
+    assert engine_config(built_site / "cal" / "index.html")["test_hooks"] is True
+    out = tmp_path / "site"
+    build.build(out, rules_dir=FROZEN_RULES)
+    assert "test_hooks" not in engine_config(out / "cal" / "index.html")
+    assert "test_hooks" not in (out / "index.html").read_text(encoding="utf-8")
+
+
 def test_two_builds_are_byte_identical(tmp_path, built_site, monkeypatch):
     """Even the bytecode, made again from scratch by Pyodide (an empty build cache)."""
     monkeypatch.setattr(browser_python, "BYTECODE_CACHE", tmp_path / "empty-cache")
     again = tmp_path / "again"
-    build.build(again, rules_dir=FROZEN_RULES)
+    build.build(again, rules_dir=FROZEN_RULES, test_hooks=True)
     assert tree(again) == tree(built_site)
 
 

@@ -78,7 +78,7 @@
     };
     post("init", config, config.delais_ms.demarrage).then(function (result) {
       ready = true;
-      client.timings = result.timings;      // where start-up time went, for bench/
+      if (config.test_hooks) client.timings = result.timings;      // where start-up time went, for bench/
     }, function (error) {
       // Python did not start: the next request tries again with a new worker.
       if (started === worker) abandon(error.message);

@@ -73,7 +73,7 @@ function countDownloads(total) {
 }
 
 async function start({ pyodide: indexURL, lock, stdlib, stdlib_later, engine, rules, holidays, wheels, imports, env,
-  lib, octets_demarrage }) {
+  lib, octets_demarrage, test_hooks }) {
   mark("debut");
   const downloaded = countDownloads(octets_demarrage);
   // The engine, the rules and the holidays download while Pyodide compiles.
@@ -93,7 +93,7 @@ async function start({ pyodide: indexURL, lock, stdlib, stdlib_later, engine, ru
   const api = loadEngine(py, rulesJson, holidaysJson, mark);
   failures = Object.fromEntries(Object.entries(JSON.parse(api.entry_points())).map(([type, point]) => [type, point.failure]));
   mark("regles_chargees");
-  self.pyodide = py;        // for the console (and the tests), as Pyodide's own examples do
+  if (test_hooks) self.pyodide = py;      // only in the tests' builds (build.py, engine_config)
   return { py, api, wheels, imports, lib, laterStdlib, stdlibLaterUrl: stdlib_later };
 }
 
