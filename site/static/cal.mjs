@@ -25,26 +25,13 @@ let currentLink = location.href;   // the figures' own link; the address bar sho
 
 // Failure and recovery ---------------------------------------------------------------------
 
-// A deploy since this page was loaded removed the files it names (hashed names): a reload
-// (once, see recharge.js) brings the new page and its files, instead of the fallback.
-async function replacedByDeploy() {
-  try {
-    // Not for long: on a stalled line the fallback must not wait for this answer.
-    const signal = AbortSignal.timeout ? AbortSignal.timeout(5000) : undefined;
-    const response = await fetch(PAGE_PATH, { cache: "no-cache", signal });
-    const build = /data-construction="([^"]*)"/.exec(await response.text());
-    return Boolean(build) && build[1] !== root.dataset.construction;
-  } catch {
-    return false;      // offline: no deploy to catch up with
-  }
-}
-
+// A deploy since this page was loaded may have removed the files it names: recharge.js then
+// reloads it once, with the latest figures' link in the address bar, instead of the fallback.
 function fail(error) {
   if (failing) return;
   failing = true;
-  replacedByDeploy().then((replaced) => {
-    if (replaced) showAddress();     // the reload brings back the latest figures' link
-    if (!(replaced && window.prismeRecharger())) showFallback(error.message);
+  window.prismeRecharge.afterEngineFailure(showAddress).then((reloading) => {
+    if (!reloading) showFallback(error.message);
   });
 }
 
