@@ -21,7 +21,7 @@
   try {
     // A link's own inputs, else the inputs this page was prerendered with (a preset page).
     var first = window.prismeMoteur.ask("estimate", { query: location.search.length > 1 ? location.search : root.dataset.requete });
-    window.prismePremiereEstimation = first;
+    page.firstEstimate = first;      // cal.mjs paints it
     first.then(function () { setTimeout(withoutCalculator, 0); }, function () { setTimeout(withoutCalculator, 0); });
   } catch (error) {
     addEventListener("DOMContentLoaded", withoutCalculator);

@@ -329,7 +329,7 @@ function connect() {
   // A link's own inputs are not in the prerendered form: it waits for the engine's reading
   // of the link, so that an early edit cannot replace them with the defaults.
   if (page.phase === "attente") form.inert = true;
-  estimate(window.prismePremiereEstimation, true);
+  estimate(page.firstEstimate, true);
   form.addEventListener("input", () => recompute(false));
   form.addEventListener("change", (event) => {
     // Leaving a typed field shows the values the engine used; boxes and lists already did.

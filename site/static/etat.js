@@ -89,6 +89,8 @@
     chartsWaiting: function (waiting) { change({ chartsWaiting: waiting }); },
     offlineReady: function () { change({ offline: true }); },
     calculatorRuns: function () { state.calculatorLoaded = true; },
+    // The engine's answer to the page's first question, asked by boot.js from <head>.
+    firstEstimate: null,
   };
   root.classList.add("js");
 })();

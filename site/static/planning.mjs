@@ -2,6 +2,9 @@
 // first edits to be over, for an idle moment) is a named task here, and every delay of the
 // pages is named once below with the reason for its value. Scheduling a task again replaces
 // its pending run; a keystroke cancels the drawings by name.
+// Two delays live elsewhere, because they must: the engine client's time-outs (build.py,
+// ENGINE_DELAYS_MS, handed over in data-moteur so that tests can shorten them), and the 5 s
+// that recharge.js gives its question to the server (inlined, it runs before any module).
 
 export const DELAYS_MS = {
   // The QR code is drawn once typing pauses: one drawing is one worker task an edit would
@@ -30,6 +33,9 @@ export const DELAYS_MS = {
   offlineCopy: 3000,
   // The live support status is refreshed every minute.
   statusRefresh: 60000,
+  // The worker reports the download's progress ten times a second at most: enough for a
+  // progress bar, few enough messages for the page's main thread.
+  progressReport: 100,
 };
 
 const timers = new Map();     // task name -> timer

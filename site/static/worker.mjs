@@ -4,6 +4,7 @@
 // visitors) and `details` (Python's traceback, for the console). Messages wait behind the
 // ready gate, the init.
 
+import { DELAYS_MS } from "./planning.mjs";
 import { installLaterStdlib, loadEngine, startPyodide, unpackEngine } from "./runtime.mjs";
 
 let ready = null;            // Promise of { py, api, ... } once Pyodide, engine and rules are loaded
@@ -36,7 +37,7 @@ function countDownloads(total) {
   let sent = 0;
   const report = (force) => {
     const now = performance.now();
-    if (!force && now - sent < 100) return;       // ten reports a second at most
+    if (!force && now - sent < DELAYS_MS.progressReport) return;
     sent = now;
     self.postMessage({ id: null, type: "progression", result: { loaded: Math.min(loaded, total), total } });
   };
