@@ -119,15 +119,17 @@ def _json(value) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
+# A payload's other fields are ignored and `onCall` defaults to no, as a page would expect:
+# JSON.stringify drops a field whose value is undefined.
 ENTRY_POINTS = {
-    "estimate": EntryPoint(lambda query: estimate(query), "Le calcul a échoué."),
-    "charts": EntryPoint(lambda query: charts(query), "Le graphique n'a pas pu être dessiné."),
-    "date": EntryPoint(lambda instant: _json(date_text(instant)), "La date n'a pas pu être écrite."),
-    "coverage": EntryPoint(lambda instant, onCall: coverage(instant, bool(onCall)),
+    "estimate": EntryPoint(lambda query="", **_: estimate(query), "Le calcul a échoué."),
+    "charts": EntryPoint(lambda query="", **_: charts(query), "Le graphique n'a pas pu être dessiné."),
+    "date": EntryPoint(lambda instant, **_: _json(date_text(instant)), "La date n'a pas pu être écrite."),
+    "coverage": EntryPoint(lambda instant, onCall=False, **_: coverage(instant, bool(onCall)),
                            "L'état du support n'a pas pu être calculé.",
-                           needs=lambda instant, onCall=False: "jours_feries" if needs_holidays_package(instant) else None),
-    "qr": EntryPoint(lambda text: _json(qr_code(text)), "Le QR code n'a pas pu être dessiné.",
-                     needs=lambda text: "qr", imports_ahead=True),
+                           needs=lambda instant, **_: "jours_feries" if needs_holidays_package(instant) else None),
+    "qr": EntryPoint(lambda text, **_: _json(qr_code(text)), "Le QR code n'a pas pu être dessiné.",
+                     needs=lambda **_: "qr", imports_ahead=True),
 }
 
 

@@ -15,7 +15,7 @@ from .frozen import FROZEN_RULES
 # build (a site written, or the engine in Pyodide under Node.js), or a real browser.
 LANES = ("engine", "build", "browser")
 BROWSER_FIXTURES = frozenset({"page", "browser", "context"})
-BUILD_FIXTURES = frozenset({"built_site", "site_url", "baseline_site", "edited_site", "edited_rules"})
+BUILD_FIXTURES = frozenset({"built_site", "site_url", "baseline_site", "edited_site"})
 BUILD_MODULES = frozenset({"test_build", "test_parity", "test_publishing", "test_deploy", "test_offline"})
 
 

@@ -112,3 +112,15 @@ def test_shipped_standard_library_imports_what_stock_pyodide_imports(built_site)
     ours = failed_stdlib_imports(shipped["env"], str(shipped["stdlib"]), str(shipped["stdlib_later"]))
     assert ours["tried"] == stock["tried"] > 400
     assert {name: error for name, error in ours["failed"].items() if name not in stock["failed"]} == {}
+
+
+def test_a_request_is_answered_without_the_fields_a_page_may_leave_out(rules):
+    """JSON.stringify drops a field whose value is undefined: `onCall` then means no, and a
+    field the engine does not know is ignored, as the worker's handlers always did."""
+    from calculator.typed_json import rules_for_browser
+
+    browser.load_rules(rules_for_browser(rules))
+    both = [json.loads(browser.call("coverage", json.dumps(payload))) for payload in (
+        {"instant": "2026-12-20T10:00:00+04:00"}, {"instant": "2026-12-20T10:00:00+04:00", "onCall": False, "x": 1})]
+    assert both[0] == both[1] and both[0][1]["mode"] == "distanciel"
+    assert json.loads(browser.call("estimate", "{}"))["requete"] == ""

@@ -75,6 +75,7 @@ def test_weekly_chart_states_the_hours(built_site):
     assert [chart.count("<rect") for chart in charts] == [10, 8, 8]
 
 
+@pytest.mark.build
 def test_hours_per_year_and_holidays_of_this_year_and_next(tmp_path, monkeypatch):
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1798761600")      # 2027-01-01T00:00:00Z
     build.build(tmp_path / "site", rules_dir=FROZEN_RULES)

@@ -6,7 +6,8 @@ POLL_MS = 50
 
 
 def open_calculator(page, site_url, query=""):
-    """/cal/ (with a link's query), once its figures are the engine's."""
+    """/cal/ (with a link's query), once its figures are ready: the engine's for a link,
+    the prerendered ones at once without."""
     page.goto(f"{site_url}/cal/{'?' + query if query else ''}")
     page.wait_for_selector(READY, timeout=BOOT_TIMEOUT)
 

@@ -59,13 +59,16 @@ def start_xvfb() -> tuple:
 @contextmanager
 def webkit_session():
     """A MiniBrowser session on its own Xvfb display, closed afterwards."""
+    # The driver named by path: Selenium Manager, which would look for one online, is not run.
+    driver_path = shutil.which("WebKitWebDriver")
+    if driver_path is None:
+        raise AssertionError("WebKitWebDriver is missing: make test-navigateurs installs webkit2gtk-driver")
     xvfb, display = start_xvfb()
     home = tempfile.mkdtemp(prefix="webkit-")
     options = webdriver.WebKitGTKOptions()
     options.binary_location = MINIBROWSER
     options.add_argument("--automation")
-    # The driver named by path: Selenium Manager, which would look for one online, is not run.
-    service = webdriver.WebKitGTKService(executable_path=shutil.which("WebKitWebDriver"),
+    service = webdriver.WebKitGTKService(executable_path=driver_path,
                                          env={**os.environ, "DISPLAY": display, "HOME": home, "XDG_RUNTIME_DIR": home})
     driver = None
     try:
