@@ -259,7 +259,7 @@ function showEstimate(view, fillFields) {
     // it may hold back a recompute.
     afterThenIdle("firstEdits", () => {
       settled = true;
-      engine.markUsed();
+      page.markEngineUsed();
       requestQr();
       paintPrintDate();
       addEventListener("beforeprint", paintPrintDate);     // a page left open overnight

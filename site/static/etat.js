@@ -16,6 +16,7 @@
     answered: false,         // the engine's figures are on screen (not only the prerendered ones)
     chartsWaiting: false,    // the charts on screen are not those of the figures
     offline: false,          // the calculator works offline on this device
+    engineUsed: false,       // the page has really used the engine: worth a status and an offline copy
     calculatorLoaded: false, // cal.mjs runs (boot.js falls back when it never does)
   };
 
@@ -88,6 +89,18 @@
     },
     chartsWaiting: function (waiting) { change({ chartsWaiting: waiting }); },
     offlineReady: function () { change({ offline: true }); },
+    // On /cal/ once the first edits are over, on a level page once it showed a live status.
+    markEngineUsed: function () { if (!state.engineUsed) change({ engineUsed: true }); },
+    // callback() once, when the page has used the engine (at once if it has).
+    whenEngineUsed: function (callback) {
+      if (state.engineUsed) return callback();
+      var done = false;
+      listeners.push(function () {
+        if (done || !state.engineUsed) return;
+        done = true;
+        callback();
+      });
+    },
     calculatorRuns: function () { state.calculatorLoaded = true; },
     // The engine's answer to the page's first question, asked by boot.js from <head>.
     firstEstimate: null,

@@ -15,9 +15,7 @@
   var nextId = 0;
   var answers = 0;              // answers received from the current worker
   var pending = new Map();      // request id -> { resolve, reject, timer }
-  var usedCallbacks = [];
   var progressCallbacks = [];
-  var used = false;
 
   function failure(message, details) {
     var error = new Error(message);
@@ -126,24 +124,10 @@
     }
   }
 
-  // Once a page has really used the engine, it is worth an offline copy (sw-register.mjs).
-  function markUsed() {
-    if (used) return;
-    used = true;
-    usedCallbacks.splice(0).forEach(function (callback) { callback(); });
-  }
-
-  function whenUsed(callback) {
-    if (used) callback();
-    else usedCallbacks.push(callback);
-  }
-
   var client = window.prismeMoteur = {
     ask: ask,
     // (loaded, total): the bytes of the start-up downloads, while the worker starts.
     onProgress: function (callback) { progressCallbacks.push(callback); },
-    markUsed: markUsed,
-    whenUsed: whenUsed,
     timings: null,
   };
 })();

@@ -23,7 +23,7 @@ function refresh() {
   const onCall = Boolean(onCallBox && onCallBox.checked);
   engine.ask("coverage", { instant: new Date().toISOString(), onCall }, { downloads: true }).then((levels) => {
     paint(levels);
-    engine.markUsed();       // a page that showed a live status is worth an offline copy
+    page.markEngineUsed();       // a page that showed a live status is worth an offline copy
   }, () => {});
 }
 
@@ -35,6 +35,6 @@ function start() {
 
 // On /cal/ the prices come first: the status waits until the page has used the engine
 // (after its first estimate); elsewhere it starts once the page has loaded.
-if (page.calculator) engine.whenUsed(start);
+if (page.calculator) page.whenEngineUsed(start);
 else if (document.readyState === "complete") start();
 else addEventListener("load", start, { once: true });

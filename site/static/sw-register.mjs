@@ -26,7 +26,7 @@ if ("serviceWorker" in navigator) {
   // On /cal/ the worker is registered with the engine's copy, so that it copies nothing
   // before the first edits are over; elsewhere after load.
   if (engine) {
-    engine.whenUsed(() => afterThenIdle("offlineCopy", () => {
+    page.whenEngineUsed(() => afterThenIdle("offlineCopy", () => {
       if (page.calculator) register();
       askForEngineCopy();
     }));
