@@ -25,8 +25,8 @@ from build_steps.browser_python import (BROWSER_LIB, BROWSER_PYTHON_ENV, PYODIDE
                                         precompiled, pyodide_version)
 from build_steps.output import BuildError, Output, write_output
 from build_steps.preview_image import share_image_png
-from build_steps.publishing import (INLINE_SCRIPTS, SERVICE_WORKER, headers_file, inline_scripts, robots_txt,
-                                   service_worker_script, sitemap_xml)
+from build_steps.publishing import (INLINE_SCRIPTS, SERVICE_WORKER, headers_file, inline_scripts, offline_copy_sizes,
+                                   robots_txt, service_worker_script, sitemap_xml)
 from build_steps.static_files import add_static_files
 from build_steps.wheels import NOT_COPIED_OFFLINE, browser_wheels
 from calculator.catalogue import ON_CALL
@@ -35,10 +35,11 @@ from calculator.coverage import utc_offset, yearly_hours
 from calculator.errors import RulesError
 from calculator.estimate import estimate_query
 from calculator.french import MODE_TEXT, format_hours, format_range
+from calculator.identity import UNKNOWN_IDENTITY, Identity, identity_parts, load_identity, missing_report
 from calculator.load import load_rules
 from calculator.query import TRUE_WORDS
-from calculator.offer import (STATUS_TEXT, comparison_rows, holidays_table, hours_summary, price_list_date, rate_card,
-                              schedule_lines, week_rows)
+from calculator.offer import (STATUS_MARK, STATUS_TEXT, comparison_rows, holidays_table, hours_summary,
+                              price_list_date, rate_card, schedule_lines, week_rows)
 from calculator.report import estimate_view
 from calculator.reunion_holidays import reunion_holidays, table_json
 from calculator.typed_json import rules_for_browser
@@ -58,8 +59,11 @@ PAGES = {
     "index.html": "index.html",
     "prestations/index.html": "prestations.html",
     "cal/index.html": "cal.html",
+    "mentions-legales/index.html": "mentions.html",
     "404.html": "404.html",
 }
+# Rendered after every other page: it gives the size of the offline copy they make up.
+PRIVACY_PAGE = ("confidentialite/index.html", "confidentialite.html")
 
 
 @contextmanager
@@ -82,7 +86,7 @@ def reference_year(rules) -> int:
     return moment.astimezone(utc_offset(rules.utc_offset)).year
 
 
-def compute_page_data(rules, year: int) -> dict:
+def compute_page_data(rules, year: int, identity: Identity = UNKNOWN_IDENTITY) -> dict:
     default = estimate_query(rules, "")
     on_call = rules.catalogue.with_role(ON_CALL)
     chart_entry = rules.catalogue.entry(rules.catalogue.chart_entry)
@@ -100,6 +104,11 @@ def compute_page_data(rules, year: int) -> dict:
             "heures_semaine": hours_summary(rules, number),
             "tarifs": rate_card(rules, number),
             "priorite": schedule.priority,
+            # The printed estimate's one paragraph: « Inclus : …. Facturé au temps passé : …. »
+            "inclusions_groupees": [(STATUS_TEXT[status], [attribute.short for attribute in rules.texts.attributes
+                                                           if rules.texts.levels[number].statuses[attribute.key] == status])
+                                    for status in STATUS_TEXT
+                                    if status in rules.texts.levels[number].statuses.values()],
         })
     presets = []
     for preset in rules.presets:
@@ -108,9 +117,12 @@ def compute_page_data(rules, year: int) -> dict:
                         "estimation": estimate_view(estimate, rules), "graphiques": charts(rules, estimate)})
     return {
         "textes": rules.texts,
+        "identite": identity,
+        "identite_ligne": " · ".join(identity_parts(identity, rules.texts.company.name)),
         "tarifs_en_vigueur": price_list_date(rules),
         "niveaux": levels,
         "statuts": STATUS_TEXT,
+        "marques_statut": STATUS_MARK,
         "profils": presets,
         "modes": MODE_TEXT,
         "annees": years,
@@ -197,6 +209,7 @@ def bundle_assets(output: Output, rules, tour: dict, year: int) -> dict:
     startup = [assets[name] for name in ("lock", "stdlib", "engine", "rules", "holidays")]
     startup += [f"pyodide/{version}/{name}" for name in PYODIDE_FILES]
     assets["octets_demarrage"] = sum(len(output.files[path]) for path in startup)
+    assets["demarrage"] = startup
     return assets
 
 
@@ -228,7 +241,7 @@ def engine_config(assets: dict, base_url: str, test_hooks: bool = False) -> dict
 
 
 def render_pages(output: Output, data: dict, assets: dict, base_url: str, site_origin: str, inline: tuple,
-                 test_hooks: bool = False) -> list:
+                 not_copied=frozenset(), test_hooks: bool = False) -> list:
     """Render every page; return the public paths to list in the sitemap."""
     env = Environment(loader=FileSystemLoader(SITE / "templates"), autoescape=True,
                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
@@ -244,9 +257,12 @@ def render_pages(output: Output, data: dict, assets: dict, base_url: str, site_o
     pages += [(f"cal/{preset['slug']}/index.html", "cal.html",
                {"profil": preset, "estimation": preset["estimation"], "graphiques": preset["graphiques"]})
               for preset in data["profils"]]
-    for path, template, extra in pages:
+    for path, template, extra in [*pages, (*PRIVACY_PAGE, {})]:
+        if path == PRIVACY_PAGE[0]:
+            extra = {"copie_hors_ligne": {name: f"{size / 1e6:.1f}".replace(".", ",")
+                                          for name, size in offline_copy_sizes(output, not_copied).items()}}
         output.add(path, env.get_template(template).render(context, page=path, adresse=public_path(path), **extra))
-    return [public_path(path) for path, _, _ in pages if path != "404.html"]
+    return [public_path(path) for path, _, _ in [*pages, (*PRIVACY_PAGE, {})] if path != "404.html"]
 
 
 # The story ------------------------------------------------------------------------------
@@ -261,17 +277,20 @@ def build(out_dir: Path, base_url: str = "/", rules_dir: Path = ROOT / "rules",
     output = Output()
     with step("1. règles chargées et validées"):
         rules, _raw = load_rules(rules_dir)
+        identity = load_identity(rules_dir)
+    if missing_report(identity):
+        print(f"  Attention : {missing_report(identity)}")
     with step("2. montants et horaires des pages calculés"):
-        data = compute_page_data(rules, reference_year(rules))
+        data = compute_page_data(rules, reference_year(rules), identity)
     with step("3. fichiers du navigateur (Pyodide, Python en bytecode, moteur, règles)"):
         assets = bundle_assets(output, rules, precompile_tour(rules, data), data["annees"][0])
     inline = inline_scripts(SITE / "static")        # ({name: script}, the CSP that allows them)
+    not_copied = {path for need in NOT_COPIED_OFFLINE for path in assets["wheels"][need]}
     with step("4. pages rendues"):
-        public_pages = render_pages(output, data, assets, base_url, site_origin, inline, test_hooks)
+        public_pages = render_pages(output, data, assets, base_url, site_origin, inline, not_copied, test_hooks)
     with step("5. fichiers d'hébergement (service worker, _headers, sitemap, robots)"):
-        not_copied = {path for need in NOT_COPIED_OFFLINE for path in assets["wheels"][need]}
         output.add(SERVICE_WORKER, service_worker_script(output, base_url, public_pages, SITE / "static",
-                                                         build_id(assets), not_copied))
+                                                         build_id(assets), not_copied, assets["demarrage"]))
         output.add("_headers", headers_file(base_url, public_pages, inline[1]))
         output.add("sitemap.xml", sitemap_xml(site_origin, base_url, public_pages))
         output.add("robots.txt", robots_txt(site_origin, base_url))

@@ -40,26 +40,45 @@ def inline_scripts(static: Path) -> tuple:
 SERVICE_WORKER = "sw.js"     # stays at the site root under a stable name: it is registered by URL
 
 
-def service_worker_script(output: Output, base_url: str, public_pages, static: Path, build: str,
-                          not_copied=()) -> str:
-    """sw.js with this build's precache list and id (the pages' data-construction); any
-    change of page or asset gives a new worker. `not_copied`: engine files left to the
-    network (wheels.NOT_COPIED_OFFLINE)."""
+def offline_files(output: Output, not_copied=()) -> tuple:
+    """(small assets, engine files): what the offline copy holds beside the pages, the first
+    copied at the worker's install, the engine once a page has used it. `not_copied`: engine
+    files left to the network (wheels.NOT_COPIED_OFFLINE)."""
     def is_engine(path):
         return path.startswith("pyodide/") or path.endswith(".zip")
     files = sorted(path for path in output.files
                    if path.startswith(("assets/", "pyodide/")) and path not in not_copied)
-    assets = [base_url + path for path in files if not is_engine(path)]
-    engine = [base_url + path for path in files if is_engine(path)]
+    return [path for path in files if not is_engine(path)], [path for path in files if is_engine(path)]
+
+
+def offline_copy_sizes(output: Output, not_copied=()) -> dict:
+    """Bytes of the offline copy, for the privacy page: the pages with their small files, and
+    the engine's files (also the start-up part a comparison page prefetches)."""
+    small, engine = offline_files(output, not_copied)
+    pages = [path for path in output.files if path.endswith(".html")]
+    size = lambda paths: sum(len(output.files[path]) for path in paths)
+    return {"pages": size(pages) + size(small), "moteur": size(engine)}
+
+
+def service_worker_script(output: Output, base_url: str, public_pages, static: Path, build: str,
+                          not_copied=(), startup=()) -> str:
+    """sw.js with this build's precache list and id (the pages' data-construction); any
+    change of page or asset gives a new worker. `startup`: the engine files a first estimate
+    needs, which a comparison page prefetches."""
+    small, engine_files = offline_files(output, not_copied)
+    assets = [base_url + path for path in small]
+    engine = [base_url + path for path in engine_files]
+    startup = [base_url + path for path in startup if path in engine_files]
     pages = [base_url + page for page in public_pages] + [base_url + "404.html"]
     digest = hashlib.sha256()
     for path, data in sorted(output.files.items()):
         digest.update(path.encode() + b"\0" + hashlib.sha256(data).digest())
     version = digest.hexdigest()[:12]
-    precache = json.dumps({"version": version, "build": build, "pages": pages, "assets": assets, "engine": engine},
+    precache = json.dumps({"version": version, "build": build, "pages": pages, "assets": assets, "engine": engine,
+                           "startup": startup},
                           sort_keys=True)
     template = (static / SERVICE_WORKER).read_text(encoding="utf-8")
-    line = 'const PRECACHE = { version: "dev", build: "dev", pages: [], assets: [], engine: [] };'
+    line = 'const PRECACHE = { version: "dev", build: "dev", pages: [], assets: [], engine: [], startup: [] };'
     if line not in template:
         raise BuildError(f"site/static/{SERVICE_WORKER}: the PRECACHE line to fill in is missing")
     return template.replace(line, f"const PRECACHE = {precache};")

@@ -74,6 +74,7 @@ class Entry:
     rate_label: str           # the rate card's
     unit: str = ""
     singular: str = ""
+    brief: tuple = ()                     # (one, many) in the one-line summary of a link: « appareil d'imagerie »
     minimum: "Decimal | None" = None
     maximum: "Decimal | None" = None
     default: object = None
@@ -255,10 +256,14 @@ def _entry(node: Node, levels: tuple, hourly_level: int, counts: dict) -> Entry:
         names = node["libelles_paliers"]
         band_labels = BandLabels(names["plage"].template("de", "a"), names["seul"].template("de"),
                                  names["dernier"].template("de"))
+    brief = ()
+    if node.has("en_bref"):
+        words = node["en_bref"]
+        brief = (words["un"].text(), words["plusieurs"].text()) if entry_type != YES_NO else (words["oui"].text(),)
     return Entry(
         name=_name(node["parametre"]), type=entry_type, label=label, line_label=line, rate_label=rate,
         unit=node["unite"].text() if node.has("unite") else "",
-        singular=node["singulier"].text() if node.has("singulier") else "",
+        singular=node["singulier"].text() if node.has("singulier") else "", brief=brief,
         minimum=low, maximum=high, default=default, per=per, included_per=included_per,
         first_line=node["en_tete"].flag() if node.has("en_tete") else False, role=role, band_labels=band_labels,
         levels=_levels(node, entry_type, levels, hourly_level, included_per is not None),

@@ -1,4 +1,5 @@
-"""Command line: `python -m calculator devis ...`, `couverture ...` and `comparer ...`.
+"""Command line: `python -m calculator devis ...`, `couverture ...`, `comparer ...`, `lien`, `lot`
+and `mentions` (the legal notice's missing fields).
 
 Every `devis` flag takes a value exactly as in a shared link, and goes through the same
 parser, so the CLI and the browser cannot disagree on what an input means. The flags are
@@ -17,6 +18,7 @@ from .coverage import status, utc_offset, weekly_hours, yearly_hours
 from .errors import RulesError
 from .catalogue import ON_CALL
 from .estimate import estimate_query
+from .identity import load_identity, missing_report
 from .load import DEFAULT_DIR, load_rules
 from .money import plain_amount
 from .query import parse_query
@@ -61,6 +63,8 @@ def _parser(rules) -> argparse.ArgumentParser:
     changes.add_argument("--avant", metavar="REF", help="version git des règles à comparer "
                                                         "(par défaut : celle d'avant leur dernier changement)")
     changes.add_argument("--markdown", action="store_true", help="sortie Markdown (résumé de la CI)")
+    legal = commands.add_parser("mentions", help="champs des mentions légales (rules/identite.yaml) non renseignés")
+    legal.add_argument("--markdown", action="store_true", help="sortie Markdown (résumé de la CI)")
     return parser
 
 
@@ -135,6 +139,17 @@ def _comparer(args, rules) -> int:
     return 0
 
 
+def _mentions(args, rules) -> int:
+    """Exit 0 either way: a missing field is a warning for the business, never a failed build."""
+    try:
+        identity = load_identity(args.regles)
+    except RulesError as error:
+        print(f"Erreur dans les règles : {error}", file=sys.stderr)
+        return 1
+    print(missing_report(identity, args.markdown) or "Mentions légales complètes.")
+    return 0
+
+
 def _given(args, rules) -> list:
     return [(param.name, getattr(args, param.name)) for param in rules.catalogue.entries
             if getattr(args, param.name) is not None]
@@ -171,7 +186,8 @@ def _lot(args, rules) -> int:
     return 0
 
 
-COMMANDS = {"devis": _devis, "couverture": _couverture, "comparer": _comparer, "lien": _lien, "lot": _lot}
+COMMANDS = {"devis": _devis, "couverture": _couverture, "comparer": _comparer, "lien": _lien, "lot": _lot,
+            "mentions": _mentions}
 
 
 def main(argv=None) -> int:

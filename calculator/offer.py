@@ -8,6 +8,9 @@ from .rules import WEEKDAYS
 
 DAY_ABBREVIATIONS = ("lun.", "mar.", "mer.", "jeu.", "ven.", "sam.", "dim.")
 STATUS_TEXT = {"inclus": "Inclus", "non_inclus": "Non inclus", "temps_passe": "Facturé au temps passé"}
+# On the /cal/ cards, after the attribute's short name: (mark, words). The words say it; the
+# mark, hidden from screen readers, lets the eye run down the list.
+STATUS_MARK = {"inclus": ("✓", "inclus"), "non_inclus": ("✗", "non inclus"), "temps_passe": ("€", "au temps passé")}
 
 
 def windows_text(windows) -> str:

@@ -96,6 +96,32 @@ def inputs_summary(inputs, rules) -> list:
     return rows
 
 
+def _lower_first(text: str) -> str:
+    """« Serveur / NAS » -> « serveur / NAS »: a rate card's row (singular) inside a sentence."""
+    return text[:1].lower() + text[1:]
+
+
+def brief_summary(inputs, rules) -> str:
+    """« 7 postes, 1 serveur, 2 appareils d'imagerie, Saint-Paul »: the practice in one line (on a
+    phone, above the figures): the first chart's count, then what differs from the defaults,
+    each named by its `en_bref`, else by its singular (or rate card row) and its unit."""
+    parts = []
+    for entry in rules.catalogue.entries:
+        value = inputs[entry.name]
+        if value is None or (value == entry.default and entry.name != rules.catalogue.chart_entry):
+            continue
+        if entry.kind == "bool":
+            parts.append(entry.brief[0] if entry.brief else entry.label)
+        elif entry.kind == "commune":
+            parts.append(rules.commune(value).name)
+        elif entry.kind == "level":
+            parts.append(f"niveau {value} consulté")
+        else:
+            one, many = entry.brief or (entry.singular or _lower_first(entry.rate_label), entry.unit)
+            parts.append(f"{format_number(value)} {one if value < 2 else many}")
+    return ", ".join(parts)
+
+
 def email(estimate, summary: list, company: str) -> dict:
     """« Envoyer par e-mail »: a subject and a body that stand on their own in a mailbox
     (inputs, the three totals, the recommended level); the page appends the estimate's link."""
@@ -139,6 +165,7 @@ def estimate_view(estimate, rules) -> dict:
         "avis": list(estimate.notices),
         "entrees": inputs_json(inputs),
         "resume": summary,
+        "en_bref": brief_summary(inputs, rules),
         "courriel": email(estimate, summary, rules.texts.company.name),
         "requete": estimate.query,
     }

@@ -81,6 +81,7 @@ class Company:
 class Attribute:
     key: str
     name: str
+    short: str                # on the /cal/ cards, where the full name would not fit
 
 
 @dataclass(frozen=True)
@@ -294,7 +295,7 @@ def _level_numbers(node: Node) -> tuple:
 
 
 def _texts(node: Node) -> Texts:
-    attributes = tuple(Attribute(item["cle"].text(), item["nom"].text())
+    attributes = tuple(Attribute(item["cle"].text(), item["nom"].text(), item["court"].text())
                        for item in node["attributs"].list(min_length=1))
     return Texts(
         company=_company(node["entreprise"]),

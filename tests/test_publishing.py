@@ -17,7 +17,8 @@ from .conftest import serve_in_thread
 from .frozen import FROZEN_RULES
 
 ROOT = Path(__file__).resolve().parents[1]
-PAGES = ["", "prestations/", "prestations/niveau-1/", "prestations/niveau-2/", "prestations/niveau-3/", "cal/"]
+PAGES = ["", "prestations/", "prestations/niveau-1/", "prestations/niveau-2/", "prestations/niveau-3/", "cal/",
+         "mentions-legales/", "confidentialite/"]
 
 
 def html_pages(site: Path):

@@ -115,6 +115,10 @@ function paint(view) {
   }
   setText("niveau-recommande", view.recommande_texte);
   setText("recommande-total", view.recommande_total);
+  setText("en-bref-niveau", view.recommande_texte);
+  setText("en-bref-total", view.recommande_total);
+  setText("en-bref-entrees", view.en_bref);
+  showInclusions(view.recommande, view.recommande_texte);
   listItems($("raisons"), view.raisons);
   // #avis is a live region: only touched when the notices change, so they are not
   // announced again on every keystroke.
@@ -128,6 +132,16 @@ function paint(view) {
   setText("deplacement", view.deplacement);
   setText("seuil", view.seuil);
   later("announce", () => setText("annonce", view.annonce));
+}
+
+// What a level includes comes from the rules, in each card: the recommended level's list is
+// copied above the cards (shown on a phone) when the recommendation changes.
+function showInclusions(level, levelText) {
+  const copy = $("inclusions-recommande");
+  if (copy.dataset.niveau === String(level)) return;
+  copy.dataset.niveau = String(level);
+  setText("inclusions-recommande-niveau", levelText);
+  $("inclusions-recommande-liste").replaceChildren(...[...$(`inclusions-${level}`).children].map((item) => item.cloneNode(true)));
 }
 
 // The printed estimate and the QR code ---------------------------------------------------
@@ -318,10 +332,21 @@ async function copyLink() {
 const megabytes = (bytes) => (bytes / 1e6).toFixed(1).replace(".", ",");
 
 function paintProgress(loaded, total) {
-  const bar = $("chargement");
-  bar.max = total;
-  bar.value = loaded;
-  setText("chargement-texte", `Chargement du calculateur : ${megabytes(loaded)} / ${megabytes(total)} Mo`);
+  // The results' bar, and on a phone the one in place of the link's figure.
+  for (const [id, what] of [["chargement", "Chargement du calculateur"], ["chargement-bref", "Chargement des chiffres de ce lien"]]) {
+    const bar = $(id);
+    bar.max = total;
+    bar.value = loaded;
+    setText(`${id}-texte`, `${what} : ${megabytes(loaded)} / ${megabytes(total)} Mo`);
+  }
+}
+
+// « Modifier », on a phone, opens the form a link's page keeps folded, at its first field.
+function toggleForm() {
+  const open = !page.formOpen;
+  page.openForm(open);
+  $("modifier").setAttribute("aria-expanded", String(open));
+  if (open) form.querySelector("input, select").focus();
 }
 
 function connect() {
@@ -347,6 +372,7 @@ function connect() {
     if (!event.persisted) showAddress();
   });
   $("copier").addEventListener("click", copyLink);
+  $("modifier").addEventListener("click", toggleForm);
   for (const reach of ["pointerenter", "focus", "pointerdown", "click"]) {
     $("courriel").addEventListener(reach, refreshEmailLink);     // click: before it is followed
   }

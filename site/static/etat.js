@@ -1,5 +1,7 @@
-// The page's state: the one writer of <html>'s data-calcul and data-hors-ligne and of its
-// state classes (attente, perime, echec, graphiques-attente), which CSS and the tests read.
+// The page's state: the one writer of <html>'s data-calcul, data-hors-ligne and
+// data-prechauffage and of its
+// state classes (attente, lien, formulaire-ouvert, perime, echec, graphiques-attente), which
+// CSS and the tests read.
 // The other scripts change it through the transitions below and subscribe to its phases.
 // Classic script in <head>: on /cal/, boot.js sets the first phase before the first paint,
 // before any module can run.
@@ -11,11 +13,14 @@
     calculator: root.hasAttribute("data-cal"),    // this page is /cal/ or a preset of it
     computing: false,        // a question is on its way to the engine
     waiting: false,          // a link's own figures have not arrived: the prerendered ones are hidden
+    fromLink: false,         // the page was opened from a link with its own inputs (its figure first on a phone)
+    formOpen: false,         // the visitor opened the form a link's page keeps folded on a phone
     stale: false,            // an answer is late: the figures on screen may not match the inputs
     failed: false,           // the engine cannot answer: the fallback is shown
     answered: false,         // the engine's figures are on screen (not only the prerendered ones)
     chartsWaiting: false,    // the charts on screen are not those of the figures
     offline: false,          // the calculator works offline on this device
+    warming: null,           // a comparison page's prefetch of /cal/'s start-up: "economie" (not done), "demande", "copie"
     engineUsed: false,       // the page has really used the engine: worth a status and an offline copy
     calculatorLoaded: false, // cal.mjs runs (boot.js falls back when it never does)
   };
@@ -34,10 +39,13 @@
       if (root.getAttribute("data-calcul") !== calcul) root.setAttribute("data-calcul", calcul);
     }
     mark("attente", state.waiting);
+    mark("lien", state.fromLink);
+    mark("formulaire-ouvert", state.formOpen);
     mark("perime", state.stale);
     mark("echec", state.failed);
     mark("graphiques-attente", state.chartsWaiting);
     if (state.offline && !root.hasAttribute("data-hors-ligne")) root.setAttribute("data-hors-ligne", "pret");
+    if (state.warming && root.getAttribute("data-prechauffage") !== state.warming) root.setAttribute("data-prechauffage", state.warming);
   }
 
   // Touched only when it changes: a class list set again unchanged is still a DOM mutation.
@@ -73,7 +81,10 @@
     // listener(phase, previous phase), at every change of the state.
     subscribe: function (listener) { listeners.push(listener); },
     // A link carries its own inputs: its figures are asked, the prerendered ones hidden.
-    awaitLink: function () { change({ waiting: true, computing: true }); },
+    awaitLink: function () { change({ waiting: true, computing: true, fromLink: true }); },
+    // « Modifier »: the form of a link's page, folded on a phone, open (or folded again).
+    openForm: function (open) { change({ formOpen: open }); },
+    get formOpen() { return state.formOpen; },
     ask: function () { change({ computing: true }); },
     markStale: function () { change({ stale: true }); },
     // The engine's figures are painted (after a failure too: the fallback goes).
@@ -89,6 +100,8 @@
     },
     chartsWaiting: function (waiting) { change({ chartsWaiting: waiting }); },
     offlineReady: function () { change({ offline: true }); },
+    // The comparison page's prefetch of the calculator: left out to spare the data, asked, done.
+    warm: function (phase) { change({ warming: phase }); },
     // On /cal/ once the first edits are over, on a level page once it showed a live status.
     markEngineUsed: function () { if (!state.engineUsed) change({ engineUsed: true }); },
     // callback() once, when the page has used the engine (at once if it has).

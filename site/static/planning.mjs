@@ -31,6 +31,9 @@ export const DELAYS_MS = {
   // Copying the engine for offline use (14 MB) competes for the cores: it starts a while
   // after the page has used the engine, once the first edits are over.
   offlineCopy: 3000,
+  // A comparison page fetches the calculator's start-up files for /cal/ once it has been
+  // read for a moment: never in the way of its own loading and first scroll.
+  warmEngine: 1000,
   // The live support status is refreshed every minute.
   statusRefresh: 60000,
   // The worker reports the download's progress ten times a second at most: enough for a

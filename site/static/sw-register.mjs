@@ -1,7 +1,8 @@
 // Registers the service worker: on /cal/ a while after the page has used the engine (so
 // that copying files never competes with the first estimate nor the edits right after it),
 // elsewhere after load. A page that has used the engine then asks the worker to keep a
-// copy of it, and says so when the calculator works offline.
+// copy of it, and says so when the calculator works offline; a comparison page asks for the
+// calculator's start-up files.
 import { afterThenIdle } from "./planning.mjs";
 
 const root = document.documentElement;
@@ -16,12 +17,31 @@ function askForEngineCopy() {
   navigator.serviceWorker.ready.then((registration) => registration.active.postMessage({ type: "copier-moteur" }));
 }
 
+// The comparison pages (data-prechauffer) fetch /cal/'s start-up files, so that a prospect who
+// goes on to the calculator finds it warm; never where the data costs: Save-Data, or a
+// connection the browser rates 3g or slower.
+function connectionAllowsPrefetch() {
+  const connection = navigator.connection;
+  if (!connection) return true;
+  return !connection.saveData && !["slow-2g", "2g", "3g"].includes(connection.effectiveType);
+}
+
+function warmCalculator() {
+  if (!connectionAllowsPrefetch()) return page.warm("economie");
+  page.warm("demande");
+  navigator.serviceWorker.ready.then((registration) => registration.active.postMessage({ type: "copier-demarrage" }));
+}
+
+function showOfflineReady() {
+  page.offlineReady();
+  const notice = document.getElementById("hors-ligne");
+  if (notice) notice.textContent = "Le calculateur fonctionne désormais aussi sans connexion sur cet appareil.";
+}
+
 if ("serviceWorker" in navigator) {
   navigator.serviceWorker.addEventListener("message", ({ data }) => {
-    if (!data || data.type !== "moteur-hors-ligne") return;
-    page.offlineReady();
-    const notice = document.getElementById("hors-ligne");
-    if (notice) notice.textContent = "Le calculateur fonctionne désormais aussi sans connexion sur cet appareil.";
+    if (data && data.type === "moteur-hors-ligne") showOfflineReady();
+    if (data && data.type === "demarrage-copie") page.warm("copie");
   });
   // On /cal/ the worker is registered with the engine's copy, so that it copies nothing
   // before the first edits are over; elsewhere after load.
@@ -35,4 +55,5 @@ if ("serviceWorker" in navigator) {
     if (document.readyState === "complete") register();
     else addEventListener("load", register, { once: true });
   }
+  if (root.hasAttribute("data-prechauffer")) afterThenIdle("warmEngine", warmCalculator);
 }

@@ -4,12 +4,12 @@
 //   deploy), the cached copy only when the network fails;
 // - content-hashed assets and the versioned Pyodide: the HTTP cache, then the offline copy.
 // The pages and small assets are copied at install; the 14 MB of the engine (Pyodide and the
-// Python archives) only when a page that uses it asks, so that reading /prestations/ costs no
-// more. A new deploy's worker carries the previous copy over: unchanged files are moved, the
+// Python archives) only when a page that uses it asks, or its start-up part when a comparison
+// page on a fast connection asks (sw-register.mjs). A new deploy's worker carries the previous copy over: unchanged files are moved, the
 // others fetched, and the previous copy is deleted only once the new one is complete.
 // build.py replaces the PRECACHE line with this build's lists; new lists make a new worker.
 
-const PRECACHE = { version: "dev", build: "dev", pages: [], assets: [], engine: [] };
+const PRECACHE = { version: "dev", build: "dev", pages: [], assets: [], engine: [], startup: [] };
 const CACHE = `prisme-${PRECACHE.version}`;
 const ASSETS = new Set([...PRECACHE.assets, ...PRECACHE.engine]);
 const REVALIDATE = { cache: "no-cache" };
@@ -71,8 +71,19 @@ async function cacheEngine(client) {
   client.postMessage({ type: "moteur-hors-ligne" });
 }
 
+// A comparison page's prefetch: the files /cal/ needs for its first estimate, those this copy
+// does not hold yet (so at most once per build; the next deploy's worker carries them over
+// when they did not change). Fetched through the HTTP cache, which /cal/ reads first.
+async function cacheStartup(client) {
+  const cache = await caches.open(CACHE);
+  for (const path of PRECACHE.startup) if (!(await cache.match(path))) await store(cache, path);
+  client.postMessage({ type: "demarrage-copie" });
+}
+
 self.addEventListener("message", (event) => {
-  if (event.data && event.data.type === "copier-moteur") event.waitUntil(cacheEngine(event.source));
+  if (!event.data) return;
+  if (event.data.type === "copier-moteur") event.waitUntil(cacheEngine(event.source));
+  if (event.data.type === "copier-demarrage") event.waitUntil(cacheStartup(event.source));
 });
 
 self.addEventListener("activate", (event) => {
