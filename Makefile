@@ -13,7 +13,7 @@ NODE_DEPS := node_modules/.package-lock.json
 # of one commit are byte-identical (build.py reads it; see README, Publishing).
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null)
 
-.PHONY: serve test test-rapide test-navigateurs build setup system-packages system-packages-navigateurs bench bench-reseau bench-telephone clean
+.PHONY: serve test test-rapide test-navigateurs build setup system-packages system-packages-navigateurs bench bench-reseau bench-telephone bench-comparaison clean
 
 setup: $(PY_DEPS) $(NODE_DEPS)
 
@@ -64,6 +64,12 @@ bench-reseau: setup system-packages
 # The same link on a low-end phone: the browser confined to one core (taskset).
 bench-telephone: setup system-packages
 	$(PY) bench/run.py --reseau 10,40 --coeurs 0 --runs 3
+	$(PY) bench/tables.py
+
+# /cal/ cold, and reached from /prestations/ after 5 s there (its prefetch), interleaved.
+bench-comparaison: setup system-packages
+	$(PY) bench/from_comparison.py
+	$(PY) bench/from_comparison.py --reseau 10,40 --runs 3
 	$(PY) bench/tables.py
 
 clean:

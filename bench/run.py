@@ -163,14 +163,19 @@ def prepare_site(folder: Path) -> Path:
     return out
 
 
-def wait_pret(page, timeout_s=120):
+def wait_value(page, expression: str, timeout_s=120):
+    """The page's value of `expression` once it is set (polled: the page's own clock says when)."""
     deadline = time.monotonic() + timeout_s
     while time.monotonic() < deadline:
-        value = page.evaluate("window.__bench && window.__bench.pret")
+        value = page.evaluate(expression)
         if value is not None:
             return value
         time.sleep(0.02)
-    raise RuntimeError(f"{page.url}: no estimate within {timeout_s} s")
+    raise RuntimeError(f"{page.url}: no {expression} within {timeout_s} s")
+
+
+def wait_pret(page, timeout_s=120):
+    return wait_value(page, "window.__bench && window.__bench.pret", timeout_s)
 
 
 def blocking_ms(probe) -> float:

@@ -14,6 +14,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from bench import from_comparison  # noqa: E402
 from bench.run import network_table, table  # noqa: E402
 
 PAGE = ROOT / "docs" / "performance.md"
@@ -24,7 +25,12 @@ def table_of(path: Path) -> str:
     """The table of one bench result: localhost or over a phone's network."""
     report = json.loads(path.read_text(encoding="utf-8"))
     summary = report["resume"]
-    shown = network_table(summary).replace("\n", "\n\n", 1) if "reseau" in summary else table(summary)
+    if "froid_ms" in summary:         # bench/from_comparison.py
+        shown = from_comparison.table(summary).replace("\n", "\n\n", 1)
+    elif "reseau" in summary:
+        shown = network_table(summary).replace("\n", "\n\n", 1)
+    else:
+        shown = table(summary)
     cores = report["machine"].get("coeurs_du_navigateur", "tous")
     confined = "" if cores == "tous" else f", navigateur confiné au(x) cœur(s) {cores}"
     return f"{shown}\n\nPasses : {report['machine'].get('passes', '?')}, le {report['date'][:10]}{confined}.\n"

@@ -247,15 +247,27 @@ def test_the_comparison_prefetches_the_calculator_once(browser, site_url):
     context.close()
 
 
-def test_no_prefetch_under_save_data(browser, site_url):
+# How the visitor's browser says the data costs, through CDP: its Save-Data switch, or a link
+# it rates 3g (DevTools' network emulation sets navigator.connection from its latency).
+COSTLY = {
+    "save-data": ("Emulation.setDataSaverOverride", {"dataSaverEnabled": True}),
+    "3g": ("Network.emulateNetworkConditions", {"offline": False, "latency": 400, "downloadThroughput": 200_000,
+                                                 "uploadThroughput": 100_000, "connectionType": "cellular3g"}),
+}
+
+
+@pytest.mark.parametrize("costly", COSTLY)
+def test_no_prefetch_where_the_data_costs(browser, site_url, costly):
     context = browser.new_context()
-    requested = []
-    context.on("request", lambda request: requested.append(request.url))
+    fetched_by_worker = []
+    context.on("request", lambda request: request.service_worker and fetched_by_worker.append(request.url))
     page = context.new_page()
-    context.new_cdp_session(page).send("Emulation.setDataSaverOverride", {"dataSaverEnabled": True})
+    command, parameters = COSTLY[costly]
+    context.new_cdp_session(page).send(command, parameters)
     page.goto(f"{site_url}/prestations/")
     page.wait_for_selector('html[data-prechauffage="economie"]', timeout=BOOT_TIMEOUT)
-    assert page.evaluate("navigator.connection.saveData") is True
+    said = page.evaluate("({ saveData: navigator.connection.saveData, type: navigator.connection.effectiveType })")
+    assert said["saveData"] if costly == "save-data" else said["type"] == "3g"
     wait_for_service_worker(page)
-    assert startup_requests(requested) == []
+    assert startup_requests(fetched_by_worker) == []
     context.close()

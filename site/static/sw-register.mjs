@@ -18,12 +18,12 @@ function askForEngineCopy() {
 }
 
 // The comparison pages (data-prechauffer) fetch /cal/'s start-up files, so that a prospect who
-// goes on to the calculator finds it warm; never where the data costs: Save-Data, or a
-// connection the browser rates 3g or slower.
+// goes on to the calculator finds it warm; only where the browser says the connection is
+// fast (4g) and the visitor has not asked to save data. A browser that says nothing
+// (Firefox, Safari: no Network Information API) may be on a paid mobile plan: no prefetch.
 function connectionAllowsPrefetch() {
   const connection = navigator.connection;
-  if (!connection) return true;
-  return !connection.saveData && !["slow-2g", "2g", "3g"].includes(connection.effectiveType);
+  return Boolean(connection) && !connection.saveData && connection.effectiveType === "4g";
 }
 
 function warmCalculator() {
