@@ -13,14 +13,24 @@ NODE_DEPS := node_modules/.package-lock.json
 # of one commit are byte-identical (build.py reads it; see README, Publishing).
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null)
 
-.PHONY: serve test test-rapide test-navigateurs build setup system-packages system-packages-navigateurs bench bench-reseau bench-telephone bench-comparaison clean
+.PHONY: serve test test-rapide test-navigateurs build setup system-packages system-packages-navigateurs bench bench-reseau bench-telephone bench-comparaison epingler clean
 
 setup: $(PY_DEPS) $(NODE_DEPS)
 
 $(PY_DEPS): requirements.txt
 	$(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(PY) -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.txt
 	touch $@
+
+# requirements.txt from requirements.in, with the sha256 of every file each pinned version has
+# on the package indexes pip is configured with (pip-tools, in a throwaway virtualenv).
+PIP_TOOLS := pip-tools==7.6.2
+epingler:
+	$(PYTHON) -m venv .venv-epingler
+	.venv-epingler/bin/pip install --quiet --disable-pip-version-check $(PIP_TOOLS)
+	.venv-epingler/bin/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras --no-emit-index-url \
+	  --no-emit-find-links --output-file requirements.txt requirements.in
+	rm -rf .venv-epingler
 
 $(NODE_DEPS): package.json package-lock.json
 	npm ci --no-audit --no-fund

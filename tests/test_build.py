@@ -123,7 +123,7 @@ def test_browser_and_build_read_the_same_holidays():
     """The build writes the holidays table with CPython's `holidays`; the browser asks the
     wheel for years beyond it: both must be the same version, or a year could change rules
     at the table's edge."""
-    requirements = (Path(build.__file__).parent / "requirements.txt").read_text(encoding="utf-8")
+    requirements = (Path(build.__file__).parent / "requirements.in").read_text(encoding="utf-8")
     [pinned] = re.findall(r"^holidays==(\S+)$", requirements, re.MULTILINE)
     assert f"holidays=={pinned}" in wheels.BROWSER_WHEELS
 
