@@ -24,9 +24,9 @@ from markupsafe import Markup
 from build_steps.browser_python import (BROWSER_LIB, BROWSER_PYTHON_ENV, PYODIDE_FILES, PYODIDE_NPM, engine_archive,
                                         precompiled, pyodide_version)
 from build_steps.output import BuildError, Output, write_output
-from build_steps.preview_image import share_image_png
-from build_steps.publishing import (INLINE_SCRIPTS, SERVICE_WORKER, headers_file, inline_scripts, offline_copy_sizes,
-                                   robots_txt, service_worker_script, sitemap_xml)
+from build_steps.preview_image import icon_png, share_image_png
+from build_steps.publishing import (INLINE_SCRIPTS, SERVICE_WORKER, THEME_COLOUR, WEB_MANIFEST, headers_file, inline_scripts,
+                                   offline_copy_sizes, robots_txt, service_worker_script, sitemap_xml, web_manifest)
 from build_steps.static_files import add_static_files
 from build_steps.wheels import NOT_COPIED_OFFLINE, browser_wheels
 from calculator.catalogue import ON_CALL
@@ -215,6 +215,17 @@ def bundle_assets(output: Output, rules, tour: dict, year: int) -> dict:
 
 # 4. Render -----------------------------------------------------------------------------
 
+# The installed calculator's icons, in the sizes browsers ask for: (size, purpose).
+APP_ICONS = ((192, "any"), (512, "any"), (512, "maskable"))
+
+
+def add_app_icons(output: Output) -> dict:
+    """(size, purpose) -> hashed path of the icon drawn from the site's mark."""
+    return {(size, purpose): output.add_hashed("assets", f"icone-{size}-{purpose}.png",
+                                               icon_png(size, maskable=purpose == "maskable"))
+            for size, purpose in APP_ICONS}
+
+
 def build_id(assets: dict) -> str:
     """Names this build's set of hashed files: a page whose files a deploy replaced can tell."""
     return hashlib.sha256(json.dumps(assets, sort_keys=True).encode("utf-8")).hexdigest()[:12]
@@ -241,7 +252,7 @@ def engine_config(assets: dict, base_url: str, test_hooks: bool = False) -> dict
 
 
 def render_pages(output: Output, data: dict, assets: dict, base_url: str, site_origin: str, inline: tuple,
-                 not_copied=frozenset(), test_hooks: bool = False) -> list:
+                 icons: dict, not_copied=frozenset(), test_hooks: bool = False) -> list:
     """Render every page; return the public paths to list in the sitemap."""
     env = Environment(loader=FileSystemLoader(SITE / "templates"), autoescape=True,
                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
@@ -250,7 +261,9 @@ def render_pages(output: Output, data: dict, assets: dict, base_url: str, site_o
     context = {**data, "base": base_url, "assets": assets, "asset": lambda name: base_url + assets[name],
                "moteur": engine_config(assets, base_url, test_hooks), "construction": build_id(assets),
                "en_ligne": {name: Markup(text) for name, text in scripts.items()}, "csp": csp, "origine": site_origin,
-               "image_partage": f"{site_origin}{base_url}{share_image}"}
+               "image_partage": f"{site_origin}{base_url}{share_image}",
+               "manifeste": base_url + WEB_MANIFEST, "icone_ecran_accueil": base_url + icons[(192, "any")],
+               "couleur_theme": THEME_COLOUR}
     pages = [(path, template, {}) for path, template in PAGES.items()]
     pages += [(f"prestations/niveau-{level['numero']}/index.html", "niveau.html", {"niveau": level})
               for level in data["niveaux"]]
@@ -287,8 +300,10 @@ def build(out_dir: Path, base_url: str = "/", rules_dir: Path = ROOT / "rules",
     inline = inline_scripts(SITE / "static")        # ({name: script}, the CSP that allows them)
     not_copied = {path for need in NOT_COPIED_OFFLINE for path in assets["wheels"][need]}
     with step("4. pages rendues"):
-        public_pages = render_pages(output, data, assets, base_url, site_origin, inline, not_copied, test_hooks)
-    with step("5. fichiers d'hébergement (service worker, _headers, sitemap, robots)"):
+        icons = add_app_icons(output)
+        public_pages = render_pages(output, data, assets, base_url, site_origin, inline, icons, not_copied, test_hooks)
+    with step("5. fichiers d'hébergement (service worker, manifeste, _headers, sitemap, robots)"):
+        output.add(WEB_MANIFEST, web_manifest(base_url, rules.texts.company, icons))
         output.add(SERVICE_WORKER, service_worker_script(output, base_url, public_pages, SITE / "static",
                                                          build_id(assets), not_copied, assets["demarrage"]))
         output.add("_headers", headers_file(base_url, public_pages, inline[1]))

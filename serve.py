@@ -27,6 +27,7 @@ MIME_TYPES = {
     ".html": "text/html; charset=utf-8",
     ".svg": "image/svg+xml",
     ".png": "image/png",
+    ".webmanifest": "application/manifest+json",
     ".xml": "application/xml",
     ".txt": "text/plain; charset=utf-8",
 }

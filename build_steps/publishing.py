@@ -84,12 +84,36 @@ def service_worker_script(output: Output, base_url: str, public_pages, static: P
     return template.replace(line, f"const PRECACHE = {precache};")
 
 
+# style.css's --accent and --fond: the installed app's title bar and splash screen.
+THEME_COLOUR, BACKGROUND_COLOUR = "#0b4f8a", "#ffffff"
+WEB_MANIFEST = "manifest.webmanifest"     # at the site's root, under a stable name: every page links it
+
+
+def web_manifest(base_url: str, company, icons: dict) -> str:
+    """The web app manifest: the calculator installed on a phone's home screen opens /cal/,
+    standalone, within the site's base path (a sub-path or a domain's root alike).
+    `icons`: (size, purpose) -> path under base_url."""
+    return json.dumps({
+        "id": f"{base_url}cal/",
+        "name": f"{company.name} : {company.calculator_call.lower()}",
+        "short_name": company.short_name,
+        "description": "Estimation mensuelle des trois niveaux de maintenance informatique pour votre cabinet.",
+        "lang": "fr", "dir": "ltr",
+        "start_url": f"{base_url}cal/", "scope": base_url,
+        "display": "standalone",
+        "theme_color": THEME_COLOUR, "background_color": BACKGROUND_COLOUR,
+        "icons": [{"src": base_url + path, "sizes": f"{size}x{size}", "type": "image/png", "purpose": purpose}
+                  for (size, purpose), path in icons.items()],
+    }, ensure_ascii=False, indent=1) + "\n"
+
+
 def headers_file(base_url: str, pages, csp: str) -> str:
     """`_headers` (Netlify / Cloudflare Pages syntax): security headers and cache policy.
 
     Hosts add up the values of every rule that matches a path, so each path gets its
     Cache-Control from exactly one rule: pages and sw.js are revalidated, hashed assets kept."""
-    revalidated = [base_url + page for page in pages] + [base_url + "404.html", base_url + SERVICE_WORKER]
+    revalidated = [base_url + page for page in pages]
+    revalidated += [base_url + name for name in ("404.html", SERVICE_WORKER, WEB_MANIFEST)]
     # frame-ancestors is only honoured in a header, not in the pages' <meta>.
     rules = [(f"{base_url}*", {"Content-Security-Policy": csp + "; frame-ancestors 'none'", **SECURITY_HEADERS})]
     rules += [(path, {"Cache-Control": REVALIDATE}) for path in revalidated]

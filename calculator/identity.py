@@ -74,11 +74,12 @@ def _optional_text(node: Node) -> str:
 
 
 def _siren(node: Node) -> str:
-    text = _optional_text(node)
+    # Written unquoted, YAML reads 542051180 as a number: the same SIREN.
+    text = str(node.value) if isinstance(node.value, int) and not isinstance(node.value, bool) else _optional_text(node)
     if not text:
         return ""
-    digits = text.replace(" ", "").replace("\u00a0", "")
-    if not (len(digits) == 9 and digits.isdigit() and luhn_valid(digits)):
+    digits = "".join(text.split())       # any space between the groups, no-break ones included
+    if not (len(digits) == 9 and digits.isdigit() and digits != "000000000" and luhn_valid(digits)):
         node.fail("a SIREN: 9 digits whose Luhn check holds, such as « 732 829 320 »", text)
     return f"{digits[:3]} {digits[3:6]} {digits[6:]}"
 
@@ -144,6 +145,6 @@ def identity_parts(identity: Identity, trade_name: str) -> list:
     the registered name and form, the capital, « SIREN … RCS … » and the registered office."""
     publisher = identity.publisher
     name = " ".join(part for part in (publisher.legal_name, publisher.legal_form) if part)
-    parts = [name, f"capital {publisher.capital}" if publisher.capital else "", identity.registration(),
+    parts = [name, f"au capital de {publisher.capital}" if publisher.capital else "", identity.registration(),
              f"siège : {publisher.registered_office}" if publisher.registered_office else ""]
     return [trade_name, *(part for part in parts if part)]

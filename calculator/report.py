@@ -103,19 +103,22 @@ def _lower_first(text: str) -> str:
 
 def brief_summary(inputs, rules) -> str:
     """« 7 postes, 1 serveur, 2 appareils d'imagerie, Saint-Paul »: the practice in one line (on a
-    phone, above the figures): the first chart's count, then what differs from the defaults,
-    each named by its `en_bref`, else by its singular (or rate card row) and its unit."""
+    phone, above the figures): the first chart's count, what differs from the defaults, the
+    commune; each named by its `en_bref`, else by its singular (or rate card row) and unit."""
     parts = []
     for entry in rules.catalogue.entries:
         value = inputs[entry.name]
-        if value is None or (value == entry.default and entry.name != rules.catalogue.chart_entry):
+        # The chart's count and the commune (its travel zone is priced) always; the level
+        # consulted is not the practice's: the figure beside says which level it is.
+        always = entry.name == rules.catalogue.chart_entry or entry.kind == "commune"
+        if value is None or entry.kind == "level" or (value == entry.default and not always):
             continue
         if entry.kind == "bool":
             parts.append(entry.brief[0] if entry.brief else entry.label)
         elif entry.kind == "commune":
             parts.append(rules.commune(value).name)
-        elif entry.kind == "level":
-            parts.append(f"niveau {value} consulté")
+        elif entry.kind == "decimal":
+            parts.append(f"{format_number(value)} {entry.brief[1 if value >= 2 else 0] if entry.brief else entry.unit}")
         else:
             one, many = entry.brief or (entry.singular or _lower_first(entry.rate_label), entry.unit)
             parts.append(f"{format_number(value)} {one if value < 2 else many}")

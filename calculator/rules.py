@@ -68,6 +68,7 @@ class Preset:
 @dataclass(frozen=True)
 class Company:
     name: str
+    short_name: str           # an installed web app's name under its icon
     phone: str
     phone_link: str           # the number as a tel: link wants it
     offer_url: str
@@ -266,7 +267,8 @@ def _offset(node: Node) -> str:
 
 def _company(node: Node) -> Company:
     return Company(
-        name=node["nom"].text(), phone=node["telephone"].text(), phone_link=node["telephone_lien"].text(),
+        name=node["nom"].text(), short_name=node["nom_court"].text() if node.has("nom_court") else node["nom"].text(),
+        phone=node["telephone"].text(), phone_link=node["telephone_lien"].text(),
         offer_url=node["lien_prestations"].text(), calculator_url=node["lien_calculateur"].text(),
         more_details=node["plus_de_details"].text(), calculator_call=node["appel_calculateur"].text(),
         estimate_validity=node["validite_estimation"].text(),
@@ -295,7 +297,9 @@ def _level_numbers(node: Node) -> tuple:
 
 
 def _texts(node: Node) -> Texts:
-    attributes = tuple(Attribute(item["cle"].text(), item["nom"].text(), item["court"].text())
+    # `court` came later than the other keys: older rules (comparer's --avant) have none.
+    attributes = tuple(Attribute(item["cle"].text(), item["nom"].text(),
+                                 item["court"].text() if item.has("court") else item["nom"].text())
                        for item in node["attributs"].list(min_length=1))
     return Texts(
         company=_company(node["entreprise"]),

@@ -2,7 +2,7 @@
 // remote protocol: no geckodriver needed). Run by tests/test_other_browsers.py, which
 // judges the result.
 // Usage: node firefox_smoke.mjs <firefox> <site URL> <query> <field> <new value>
-// Prints {totals, changedTotals, address, chart, qr, errors} as JSON.
+// Prints {totals, changedTotals, address, chart, qr, prefetch, errors} as JSON.
 import puppeteer from "puppeteer-core";
 
 const [executablePath, site, query, field, value] = process.argv.slice(2);
@@ -34,8 +34,12 @@ try {
     return description && description.textContent.includes(`Pour ${typed} postes`) && description.textContent;
   }, { timeout: 10_000 }, value).then((handle) => handle.jsonValue());
   const qr = await page.waitForSelector("#qr", { timeout: 30_000 }).then((image) => image.evaluate((img) => img.src));
-  console.log(JSON.stringify({ totals: first, changedTotals: changed, address: await page.evaluate(() => location.href),
-    chart, qr: qr.slice(0, 26), errors }));
+  const address = await page.evaluate(() => location.href);
+  // Firefox says nothing of the connection (no navigator.connection): the comparison must not prefetch.
+  await page.goto(`${site}/prestations/`);
+  const prefetch = await page.waitForSelector("html[data-prechauffage]", { timeout: 30_000 })
+    .then((root) => root.evaluate((element) => element.dataset.prechauffage));
+  console.log(JSON.stringify({ totals: first, changedTotals: changed, address, chart, qr: qr.slice(0, 26), prefetch, errors }));
 } finally {
   await browser.close();
 }

@@ -18,7 +18,7 @@ SIRENS = [
     ("552032534", True),        # Danone
     ("542051181", False),
     ("552032535", False),
-    ("000000000", True),        # the check alone allows it: the format check below asks for 9 digits only
+    ("000000000", True),        # the check alone allows it: the validation refuses it (below)
 ]
 
 
@@ -47,7 +47,21 @@ MISTAKES = [
     ({"siren": "54205118", "rcs_ville": "Saint-Denis"}, "editeur.siren: expected a SIREN"),
     ({"siren": "542 051 180"}, "editeur.rcs_ville: expected filled together with editeur.siren"),
     ({"rcs_ville": "Saint-Pierre"}, "editeur.siren: expected filled together with editeur.rcs_ville"),
+    ({"siren": "000 000 000", "rcs_ville": "Saint-Denis"}, "editeur.siren: expected a SIREN"),
 ]
+
+
+@pytest.mark.parametrize("written", ["542 051 180", "542\u202f051\u202f180", "542051180"])
+def test_a_siren_reads_however_its_groups_are_spaced(tmp_path, written):
+    rules = identity_rules(tmp_path, siren=written, rcs_ville="Saint-Denis")
+    assert load_identity(rules).registration() == "SIREN 542 051 180 RCS Saint-Denis"
+
+
+def test_an_unquoted_siren_is_the_same_siren(tmp_path):
+    rules = identity_rules(tmp_path, rcs_ville="Saint-Denis")
+    path = rules / "identite.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace('  siren: ""', "  siren: 542051180"), encoding="utf-8")
+    assert load_identity(rules).registration() == "SIREN 542 051 180 RCS Saint-Denis"
 
 
 @pytest.mark.parametrize("fields, message", MISTAKES)
@@ -72,7 +86,7 @@ def test_the_ci_report_warns_and_never_fails(tmp_path):
                                  "--markdown"], capture_output=True, text=True)
     assert incomplete.returncode == 0
     assert "### Mentions légales incomplètes" in incomplete.stdout and "`editeur.siren`" in incomplete.stdout
-    complete = identity_rules(tmp_path, denomination="PRISME SARL", forme_juridique="SARL", capital="10 000 €",
+    complete = identity_rules(tmp_path, denomination="PRISME", forme_juridique="SARL", capital="10 000 €",
                               siren="542051180", rcs_ville="Saint-Denis", siege="1 rue de Paris, 97400 Saint-Denis",
                               directeur_publication="Marie Payet", courriel="contact@example.re")
     text = (complete / "identite.yaml").read_text(encoding="utf-8").replace('  telephone: ""', '  telephone: "+1 555 0100"')
@@ -84,12 +98,13 @@ def test_the_ci_report_warns_and_never_fails(tmp_path):
 
 @pytest.mark.build
 def test_pages_show_the_given_fields_and_leave_out_the_others(tmp_path, capsys):
-    rules = identity_rules(tmp_path, siren="542051180", rcs_ville="Saint-Denis", denomination="PRISME SARL")
+    rules = identity_rules(tmp_path, siren="542051180", rcs_ville="Saint-Denis", denomination="PRISME",
+                           forme_juridique="SARL", capital="10 000 €")
     out = tmp_path / "dist"
     build.build(out, rules_dir=rules)
     log = capsys.readouterr().out
     assert "Mentions légales incomplètes" in log and "editeur.siege" in log and "editeur.siren" not in log
-    line = "PRISME / REUNIONINFORMATIQUE.COM · PRISME SARL · SIREN 542 051 180 RCS Saint-Denis"
+    line = "PRISME / REUNIONINFORMATIQUE.COM · PRISME SARL · au capital de 10 000 € · SIREN 542 051 180 RCS Saint-Denis"
     for page in ("index.html", "prestations/index.html", "cal/index.html", "404.html"):
         assert line in (out / page).read_text(encoding="utf-8"), page
     cal = (out / "cal/index.html").read_text(encoding="utf-8")

@@ -88,9 +88,13 @@ def test_a_new_deploy_is_picked_up_at_the_next_load(fresh_context, tmp_path):
 
 
 def test_reading_the_levels_does_not_download_the_engine_copy(fresh_context, site_url):
-    """A visitor who only reads /prestations/ gets the pages for offline use, not 15 MB."""
+    """A visitor who only reads /prestations/ gets the pages for offline use, not 15 MB: with
+    Save-Data on (a fast connection would prefetch the calculator's start-up files, see
+    tests/test_trust_browser.py), the page says it decided, and nothing of the engine comes."""
     page = fresh_context.new_page()
+    fresh_context.new_cdp_session(page).send("Emulation.setDataSaverOverride", {"dataSaverEnabled": True})
     page.goto(f"{site_url}/prestations/")
+    page.wait_for_selector('html[data-prechauffage="economie"]', timeout=BOOT_TIMEOUT)
     wait_for_service_worker(page)
     # The worker controls the page once its install copied the pages: the copy is complete.
     wait_until(page, lambda: "/cal/" in page.evaluate(CACHED_PATHS), what="the pages' offline copy")

@@ -43,7 +43,9 @@ def test_firefox_esr(site_url):
     done = subprocess.run(["node", str(ROOT / "tests" / "firefox_smoke.mjs"), "/usr/bin/firefox-esr", site_url, LINK,
                            FIELD, NEW_VALUE], capture_output=True, text=True, timeout=300, cwd=ROOT)
     assert done.returncode == 0, done.stderr[-3000:]
-    check_visit(json.loads(done.stdout.strip().splitlines()[-1]))
+    visit = json.loads(done.stdout.strip().splitlines()[-1])
+    check_visit(visit)
+    assert visit["prefetch"] == "economie"      # nothing fetched where the browser says nothing of the connection
 
 
 TOTALS = """return Object.fromEntries([...document.querySelectorAll("output[id^=total-]")]

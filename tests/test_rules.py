@@ -148,3 +148,16 @@ def test_every_statement_of_the_offer_is_in_the_rules(raw_rules):
     for sentence in seed.read_text(encoding="utf-8").split("\n"):
         if sentence.strip():
             assert sentence.strip() in text, sentence
+
+
+def test_rules_written_before_the_short_names_still_read(raw_rules):
+    """comparer reads the rules of earlier commits, written before `court` and `nom_court`:
+    they still load, each short name being the full one."""
+    older = copy.deepcopy(raw_rules)
+    levels = older["rules/levels.yaml"]
+    del levels["entreprise"]["nom_court"]
+    for attribute in levels["attributs"]:
+        del attribute["court"]
+    rules = parse_rules(older)
+    assert [a.short for a in rules.texts.attributes] == [a["nom"] for a in levels["attributs"]]
+    assert rules.texts.company.short_name == "PRISME / REUNIONINFORMATIQUE.COM"

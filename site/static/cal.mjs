@@ -345,7 +345,6 @@ function paintProgress(loaded, total) {
 function toggleForm() {
   const open = !page.formOpen;
   page.openForm(open);
-  $("modifier").setAttribute("aria-expanded", String(open));
   if (open) form.querySelector("input, select").focus();
 }
 

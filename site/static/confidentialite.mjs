@@ -28,7 +28,8 @@ async function removeOfflineCopy() {
     for (const name of await caches.keys()) {
       if (!name.startsWith("prisme-")) continue;
       const cache = await caches.open(name);
-      files += (await cache.keys()).length;
+      // The worker's own markers ("__moteur-copie__") are not files of the site.
+      files += (await cache.keys()).filter((request) => !new URL(request.url).pathname.includes("__")).length;
       bytes += await cachedBytes(cache);
       await caches.delete(name);
     }
@@ -36,17 +37,23 @@ async function removeOfflineCopy() {
   return { workers, files, bytes };
 }
 
+const counted = (count, one, many) => `${count} ${count < 2 ? one : many}`;
+let removing = false;
+
+// aria-disabled rather than disabled while it works: the button keeps the keyboard's focus.
 button.addEventListener("click", async () => {
-  button.disabled = true;
+  if (removing) return;
+  removing = true;
+  button.setAttribute("aria-disabled", "true");
   try {
     const { workers, files, bytes } = await removeOfflineCopy();
     status.textContent = files || workers
-      ? `Copie hors ligne effacée de cet appareil : ${files} fichiers, ${megabytes(bytes)} Mo.`
+      ? `Copie hors ligne effacée de cet appareil : ${counted(files, "fichier", "fichiers")}, ${megabytes(bytes)} Mo.`
       : "Aucune copie hors ligne de ce site sur cet appareil.";
-    root.dataset.copieEffacee = "oui";     // the tests' hook: done
   } catch (error) {
     status.textContent = `La copie n'a pas pu être effacée (${error.message}) : effacez les données de ce site dans les réglages du navigateur.`;
   } finally {
-    button.disabled = false;
+    removing = false;
+    button.removeAttribute("aria-disabled");
   }
 });

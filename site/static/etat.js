@@ -1,5 +1,5 @@
-// The page's state: the one writer of <html>'s data-calcul, data-hors-ligne and
-// data-prechauffage and of its
+// The page's state: the one writer of <html>'s data-calcul, data-hors-ligne,
+// data-prechauffage and data-persistance and of its
 // state classes (attente, lien, formulaire-ouvert, perime, echec, graphiques-attente), which
 // CSS and the tests read.
 // The other scripts change it through the transitions below and subscribe to its phases.
@@ -20,6 +20,7 @@
     answered: false,         // the engine's figures are on screen (not only the prerendered ones)
     chartsWaiting: false,    // the charts on screen are not those of the figures
     offline: false,          // the calculator works offline on this device
+    persistence: null,       // the browser's answer when asked to keep the offline copy: "accordee", "refusee"
     warming: null,           // a comparison page's prefetch of /cal/'s start-up: "economie" (not done), "demande", "copie"
     engineUsed: false,       // the page has really used the engine: worth a status and an offline copy
     calculatorLoaded: false, // cal.mjs runs (boot.js falls back when it never does)
@@ -41,11 +42,16 @@
     mark("attente", state.waiting);
     mark("lien", state.fromLink);
     mark("formulaire-ouvert", state.formOpen);
+    var modify = document.getElementById("modifier");
+    if (modify && modify.getAttribute("aria-expanded") !== String(state.formOpen)) {
+      modify.setAttribute("aria-expanded", String(state.formOpen));
+    }
     mark("perime", state.stale);
     mark("echec", state.failed);
     mark("graphiques-attente", state.chartsWaiting);
     if (state.offline && !root.hasAttribute("data-hors-ligne")) root.setAttribute("data-hors-ligne", "pret");
     if (state.warming && root.getAttribute("data-prechauffage") !== state.warming) root.setAttribute("data-prechauffage", state.warming);
+    if (state.persistence && root.getAttribute("data-persistance") !== state.persistence) root.setAttribute("data-persistance", state.persistence);
   }
 
   // Touched only when it changes: a class list set again unchanged is still a DOM mutation.
@@ -82,7 +88,8 @@
     subscribe: function (listener) { listeners.push(listener); },
     // A link carries its own inputs: its figures are asked, the prerendered ones hidden.
     awaitLink: function () { change({ waiting: true, computing: true, fromLink: true }); },
-    // « Modifier »: the form of a link's page, folded on a phone, open (or folded again).
+    // « Modifier »: the form of a link's page, folded on a phone, open (or folded again); the
+    // button's aria-expanded follows.
     openForm: function (open) { change({ formOpen: open }); },
     get formOpen() { return state.formOpen; },
     ask: function () { change({ computing: true }); },
@@ -96,12 +103,16 @@
     // (a French sentence from the engine client) when it is known.
     fail: function (reason) {
       if (reason) explain(reason + " ", UNAVAILABLE);
-      change({ computing: false, waiting: false, failed: true });
+      // A link's folded form opens, and stays open if the engine comes back: the visitor may
+      // be typing in it by then.
+      change({ computing: false, waiting: false, failed: true, formOpen: state.formOpen || state.fromLink });
     },
     chartsWaiting: function (waiting) { change({ chartsWaiting: waiting }); },
     offlineReady: function () { change({ offline: true }); },
     // The comparison page's prefetch of the calculator: left out to spare the data, asked, done.
     warm: function (phase) { change({ warming: phase }); },
+    // The answer to navigator.storage.persist(), once asked (html[data-persistance]).
+    persistenceAsked: function (kept) { change({ persistence: kept ? "accordee" : "refusee" }); },
     // On /cal/ once the first edits are over, on a level page once it showed a live status.
     markEngineUsed: function () { if (!state.engineUsed) change({ engineUsed: true }); },
     // callback() once, when the page has used the engine (at once if it has).

@@ -32,15 +32,42 @@ function warmCalculator() {
   navigator.serviceWorker.ready.then((registration) => registration.active.postMessage({ type: "copier-demarrage" }));
 }
 
-function showOfflineReady() {
+// Once the copy is complete, the browser is asked to keep it under storage pressure
+// (navigator.storage.persist()), once per build: when the copy has just been made. Chromium
+// and Safari decide silently; Firefox asks the visitor, so there it waits for the visitor's
+// choice, the button below the notice.
+const PROMPTS_FOR_PERSISTENCE = /\bFirefox\//.test(navigator.userAgent);
+
+async function keepOfflineCopy(notice) {
+  if (!(navigator.storage && navigator.storage.persist) || (await navigator.storage.persisted())) return;
+  if (!PROMPTS_FOR_PERSISTENCE) {
+    page.persistenceAsked(await navigator.storage.persist());
+    return;
+  }
+  const keep = document.createElement("button");
+  keep.type = "button";
+  keep.className = "bouton";
+  keep.textContent = "Garder le calculateur sur cet appareil";
+  keep.addEventListener("click", async () => {
+    const kept = await navigator.storage.persist();
+    page.persistenceAsked(kept);
+    keep.remove();
+    notice.append(kept ? " Le navigateur le gardera même si l'appareil manque de place."
+      : " Le navigateur ne s'y engage pas : il pourra l'effacer s'il manque de place.");
+  }, { once: true });
+  notice.append(" ", keep);
+}
+
+function showOfflineReady(copied) {
   page.offlineReady();
   const notice = document.getElementById("hors-ligne");
   if (notice) notice.textContent = "Le calculateur fonctionne désormais aussi sans connexion sur cet appareil.";
+  if (copied && notice) keepOfflineCopy(notice);
 }
 
 if ("serviceWorker" in navigator) {
   navigator.serviceWorker.addEventListener("message", ({ data }) => {
-    if (data && data.type === "moteur-hors-ligne") showOfflineReady();
+    if (data && data.type === "moteur-hors-ligne") showOfflineReady(data.copied);
     if (data && data.type === "demarrage-copie") page.warm("copie");
   });
   // On /cal/ the worker is registered with the engine's copy, so that it copies nothing

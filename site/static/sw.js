@@ -37,6 +37,16 @@ async function carryOrFetch(cache, previous, url) {
   return store(cache, url);
 }
 
+// The files of `urls` that a previous copy holds, moved into this one; the others are left.
+async function carryHeld(cache, previous, urls) {
+  for (const url of urls) {
+    for (const old of previous) {
+      const copy = await old.match(url);
+      if (copy) { await cache.put(url, copy); break; }
+    }
+  }
+}
+
 async function heldEngine(previous) {
   for (const old of previous) if (await old.match(ENGINE_COPIED)) return true;
   return false;
@@ -56,6 +66,7 @@ self.addEventListener("install", (event) => {
       ...files.map((url) => carryOrFetch(cache, previous, url)),
     ]);
     if (withEngine) await markEngineCopied(cache);
+    else await carryHeld(cache, previous, PRECACHE.startup);     // a comparison page's prefetch, where unchanged
     await self.skipWaiting();
   })());
 });
@@ -68,12 +79,13 @@ async function cacheEngine(client) {
   // cores; spread out, it takes less of them at a time (its effect on edits not measured apart).
   for (const path of missing) await store(cache, path);
   await markEngineCopied(cache);
-  client.postMessage({ type: "moteur-hors-ligne" });
+  // copied: files fetched now; 0 when the copy was already complete (the page then asks nothing more).
+  client.postMessage({ type: "moteur-hors-ligne", copied: missing.length });
 }
 
 // A comparison page's prefetch: the files /cal/ needs for its first estimate, those this copy
-// does not hold yet (so at most once per build; the next deploy's worker carries them over
-// when they did not change). Fetched through the HTTP cache, which /cal/ reads first.
+// does not hold yet (so at most once per build; the next deploy's worker carries over those
+// that did not change, at install). Fetched through the HTTP cache, which /cal/ reads first.
 async function cacheStartup(client) {
   const cache = await caches.open(CACHE);
   for (const path of PRECACHE.startup) if (!(await cache.match(path))) await store(cache, path);
