@@ -62,6 +62,8 @@ PAGES = {
     "mentions-legales/index.html": "mentions.html",
     "404.html": "404.html",
 }
+EMBED_PAGE = "cal/integre/index.html"
+EMBED_SCRIPT = "integrer.js"     # at the site's root, under a stable name: other sites link it
 # Rendered after every other page: it gives the size of the offline copy they make up.
 PRIVACY_PAGE = ("confidentialite/index.html", "confidentialite.html")
 
@@ -204,7 +206,7 @@ def bundle_assets(output: Output, rules, tour: dict, year: int) -> dict:
     }
     for need, (name, data) in zip(needs, compiled_wheels):
         assets["wheels"].setdefault(need, []).append(output.add_hashed("assets", name, data))
-    assets.update(add_static_files(output, SITE / "static", (SERVICE_WORKER, *INLINE_SCRIPTS)))
+    assets.update(add_static_files(output, SITE / "static", (SERVICE_WORKER, EMBED_SCRIPT, *INLINE_SCRIPTS)))
     # What arrives before the first estimate, for the page's progress bar.
     startup = [assets[name] for name in ("lock", "stdlib", "engine", "rules", "holidays")]
     startup += [f"pyodide/{version}/{name}" for name in PYODIDE_FILES]
@@ -270,11 +272,14 @@ def render_pages(output: Output, data: dict, assets: dict, base_url: str, site_o
     pages += [(f"cal/{preset['slug']}/index.html", "cal.html",
                {"profil": preset, "estimation": preset["estimation"], "graphiques": preset["graphiques"]})
               for preset in data["profils"]]
+    # The calculator alone, for a frame in another site (integrer.js): its shared links are /cal/'s.
+    pages.append((EMBED_PAGE, "cal.html", {"integre": True, "adresse": "cal/"}))
     for path, template, extra in [*pages, (*PRIVACY_PAGE, {})]:
         if path == PRIVACY_PAGE[0]:
             extra = {"copie_hors_ligne": {name: f"{size / 1e6:.1f}".replace(".", ",")
                                           for name, size in offline_copy_sizes(output, not_copied).items()}}
-        output.add(path, env.get_template(template).render(context, page=path, adresse=public_path(path), **extra))
+        values = {"page": path, "adresse": public_path(path), "integre": False, **extra}
+        output.add(path, env.get_template(template).render(context, **values))
     return [public_path(path) for path, _, _ in [*pages, (*PRIVACY_PAGE, {})] if path != "404.html"]
 
 
@@ -302,12 +307,14 @@ def build(out_dir: Path, base_url: str = "/", rules_dir: Path = ROOT / "rules",
     with step("4. pages rendues"):
         icons = add_app_icons(output)
         public_pages = render_pages(output, data, assets, base_url, site_origin, inline, icons, not_copied, test_hooks)
-    with step("5. fichiers d'hébergement (service worker, manifeste, _headers, sitemap, robots)"):
+    with step("5. fichiers d'hébergement (service worker, manifeste, intégration, _headers, sitemap, robots)"):
         output.add(WEB_MANIFEST, web_manifest(base_url, rules.texts.company, icons))
         output.add(SERVICE_WORKER, service_worker_script(output, base_url, public_pages, SITE / "static",
                                                          build_id(assets), not_copied, assets["demarrage"]))
-        output.add("_headers", headers_file(base_url, public_pages, inline[1]))
-        output.add("sitemap.xml", sitemap_xml(site_origin, base_url, public_pages))
+        output.add("_headers", headers_file(base_url, public_pages, inline[1], embedded=[public_path(EMBED_PAGE)]))
+        output.add("sitemap.xml", sitemap_xml(site_origin, base_url, [page for page in public_pages
+                                                                       if page != public_path(EMBED_PAGE)]))
+        output.add(EMBED_SCRIPT, (SITE / "static" / EMBED_SCRIPT).read_bytes())
         output.add("robots.txt", robots_txt(site_origin, base_url))
     with step(f"6. site écrit dans {out_dir}"):
         write_output(output, out_dir)

@@ -24,6 +24,7 @@ SECURITY_HEADERS = {
     "Permissions-Policy": "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()",
 }
 # Content-hashed files never change; pages and the service worker are revalidated every time.
+NOT_FRAMED = "'none'"
 IMMUTABLE = "public, max-age=31536000, immutable"
 REVALIDATE = "no-cache"
 
@@ -107,15 +108,21 @@ def web_manifest(base_url: str, company, icons: dict) -> str:
     }, ensure_ascii=False, indent=1) + "\n"
 
 
-def headers_file(base_url: str, pages, csp: str) -> str:
+def headers_file(base_url: str, pages, csp: str, embedded=()) -> str:
     """`_headers` (Netlify / Cloudflare Pages syntax): security headers and cache policy.
 
     Hosts add up the values of every rule that matches a path, so each path gets its
-    Cache-Control from exactly one rule: pages and sw.js are revalidated, hashed assets kept."""
+    Cache-Control from exactly one rule: pages and sw.js are revalidated, hashed assets kept;
+    and its Content-Security-Policy from one rule too: `embedded` pages (the calculator for
+    other sites' frames) may be framed by any site, every other page and file by none."""
     revalidated = [base_url + page for page in pages]
     revalidated += [base_url + name for name in ("404.html", SERVICE_WORKER, WEB_MANIFEST)]
     # frame-ancestors is only honoured in a header, not in the pages' <meta>.
-    rules = [(f"{base_url}*", {"Content-Security-Policy": csp + "; frame-ancestors 'none'", **SECURITY_HEADERS})]
+    framed_by = {base_url + page: "*" for page in embedded}
+    guarded = [*revalidated, *(f"{base_url}{folder}/*" for folder in ("assets", "pyodide"))]
+    rules = [(f"{base_url}*", SECURITY_HEADERS)]
+    rules += [(path, {"Content-Security-Policy": f"{csp}; frame-ancestors {framed_by.get(path, NOT_FRAMED)}"})
+              for path in guarded]
     rules += [(path, {"Cache-Control": REVALIDATE}) for path in revalidated]
     rules += [(f"{base_url}{folder}/*", {"Cache-Control": IMMUTABLE}) for folder in ("assets", "pyodide")]
     lines = []

@@ -15,7 +15,7 @@ AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 PAGES = ["", "prestations/", "prestations/niveau-1/", "prestations/niveau-2/", "prestations/niveau-3/",
          "cal/", "cal/?postes=abc&tpe=1", "cal/cabinet-de-radiologie/", "mentions-legales/", "confidentialite/",
-         "page-inconnue"]
+         "cal/integre/?postes=3", "page-inconnue"]
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa", "best-practice"]
 
 
@@ -56,7 +56,7 @@ def test_no_html_error(built_site):
     messages = json.loads(result.stderr)["messages"]
     assert [(Path(m.get("url", "")).name, m.get("lastLine"), m["message"]) for m in messages] == []
     assert result.returncode == 0, result.stdout
-    assert len(pages) == 9 + 5      # the pages (legal notice and privacy too), the 404, and the five preset pages of /cal/
+    assert len(pages) == 10 + 5     # the pages (legal notice, privacy, the embedded calculator too), the 404, and the five presets
 
 
 def test_calculator_works_with_the_keyboard_alone(page, site_url):

@@ -2,6 +2,7 @@
 origin and base_path): a project site under /<repository>/, or a custom domain at its root.
 Every link handed to a prospect carries it."""
 
+import json
 import re
 from urllib.parse import unquote
 
@@ -38,6 +39,15 @@ def test_every_published_link_carries_the_sites_address(addressed_site):
     assert re.findall(r"<loc>([^<]+)</loc>", sitemap)[:2] == [site, f"{site}prestations/"]
     assert all(loc.startswith(site) for loc in re.findall(r"<loc>([^<]+)</loc>", sitemap))
     assert f"Sitemap: {site}sitemap.xml" in (out / "robots.txt").read_text(encoding="utf-8")
+
+
+def test_the_installed_app_stays_within_the_sites_path(addressed_site):
+    out, _, base = addressed_site
+    manifest = json.loads((out / "manifest.webmanifest").read_text(encoding="utf-8"))
+    assert (manifest["start_url"], manifest["scope"], manifest["id"]) == (f"{base}cal/", base, f"{base}cal/")
+    for icon in manifest["icons"]:
+        assert icon["src"].startswith(f"{base}assets/") and (out / icon["src"][len(base):]).is_file()
+    assert f'<link rel="manifest" href="{base}manifest.webmanifest">' in (out / "index.html").read_text(encoding="utf-8")
 
 
 def test_the_qr_code_encodes_the_link_under_the_sites_path(page, addressed_site):

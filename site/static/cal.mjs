@@ -10,7 +10,10 @@ const page = window.prismeEtat;
 page.calculatorRuns();      // boot.js falls back by itself when this file never runs
 const form = document.getElementById("formulaire");
 const $ = (id) => document.getElementById(id);
-const PAGE_PATH = location.pathname;   // /cal/ or a preset page, before any replaceState
+// The address people share for this page's own inputs: /cal/ or a preset page, and /cal/ for
+// the calculator in another site's frame (integrer.js), whose own address is /cal/integre/.
+const PAGE_PATH = root.dataset.adresse || location.pathname;
+const EMBEDDED = root.hasAttribute("data-integre");
 
 let latest = null;          // only the answer to the latest question may be painted
 let firstPainted = false;
@@ -308,9 +311,15 @@ function recompute(fillFields) {
 }
 
 // Not when it would not change: even an unchanged address is a navigation to commit.
+// In a frame, the frame's own address keeps its path (a reload stays the embedded page) and
+// takes the figures' query; the links handed over (copy, e-mail, QR code) are currentLink.
+function addressBar() {
+  return EMBEDDED ? new URL(`${location.pathname}${new URL(currentLink).search}`, location.href).href : currentLink;
+}
+
 function showAddress() {
   cancel("address");
-  if (location.href !== currentLink) history.replaceState(null, "", currentLink);
+  if (location.href !== addressBar()) history.replaceState(null, "", addressBar());
 }
 
 function showAddressSoon() {

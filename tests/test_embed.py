@@ -1,0 +1,96 @@
+"""The calculator inside another website (integrer.js), in Chromium: the embedding page is
+served from another origin (a second loopback port), as the company's own site would be."""
+
+from pathlib import Path
+from urllib.parse import unquote
+
+import pytest
+import segno
+from playwright.sync_api import expect
+
+from calculator.browser import QR_MASK
+
+from .conftest import serve_in_thread
+from .waits import BOOT_TIMEOUT, wait_until
+
+ROOT_EXAMPLE = "site/exemple-integration.html"
+LINK = "postes=7&serveurs=1&imagerie=2&commune=saint-paul"
+
+
+@pytest.fixture
+def embedding_page(tmp_path, site_url):
+    """The README's example page, its script pointed at the calculator under test."""
+    example = (Path(__file__).resolve().parents[1] / ROOT_EXAMPLE).read_text(encoding="utf-8")
+    (tmp_path / "index.html").write_text(example.replace("https://reunioninformatique.com/", f"{site_url}/"),
+                                         encoding="utf-8")
+    server = serve_in_thread(tmp_path)
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+
+
+def open_embedded(page, embedding_page):
+    page.goto(embedding_page)
+    frame = page.frame_locator("iframe")
+    frame.locator('html[data-calcul="pret"]:not(.attente)').wait_for(state="attached", timeout=BOOT_TIMEOUT)
+    return frame
+
+
+def frame_height(page):
+    return page.locator("iframe").evaluate("frame => frame.getBoundingClientRect().height")
+
+
+def test_the_calculator_shows_its_figures_in_another_sites_page(page, embedding_page, site_url):
+    frame = open_embedded(page, embedding_page)
+    expect(frame.locator("#total-ht-2")).to_have_attribute("data-value", "409.00")     # the snippet's practice
+    assert frame.locator("header.entete").count() == 0 and frame.locator("footer.pied").count() == 0
+    assert page.locator("iframe").get_attribute("src") == f"{site_url}/cal/integre/?postes=7&serveurs=1&imagerie=2&commune=saint-paul"
+
+
+def test_the_frame_grows_with_the_cards_and_never_scrolls_inside(page, embedding_page):
+    frame = open_embedded(page, embedding_page)
+    content = "() => Math.ceil(document.documentElement.getBoundingClientRect().height)"
+    wait_until(page, lambda: abs(frame_height(page) - frame.locator("html").evaluate(content)) <= 1,
+               what="the frame sized to its content")
+    before = frame_height(page)
+    # A larger practice: more cost lines in every card.
+    frame.locator("#champ-postes").fill("250")
+    frame.locator("#champ-sauvegarde").fill("90000")
+    frame.locator("#champ-tpe").check()
+    frame.locator('html[data-calcul="pret"]').wait_for(state="attached")
+    wait_until(page, lambda: frame_height(page) > before, what="the frame growing")
+    wait_until(page, lambda: abs(frame_height(page) - frame.locator("html").evaluate(content)) <= 1,
+               what="the frame sized to its grown content")
+    inner = frame.locator("html").evaluate("root => [root.scrollHeight, window.innerHeight]")
+    assert inner[0] <= inner[1] + 1            # nothing to scroll inside the frame
+
+
+def test_a_height_from_another_origin_is_ignored(page, embedding_page):
+    open_embedded(page, embedding_page)
+    frame = page.frame_locator("iframe")
+    wait_until(page, lambda: frame_height(page) > 300, what="the frame's first height")
+    before = frame_height(page)
+    # The embedding page's own window (not the calculator's origin) claims a height; a marker
+    # posted after it says when both have been handled.
+    page.evaluate("""() => new Promise((resolve) => {
+      addEventListener("message", (event) => { if (event.data === "repere") resolve(); });
+      postMessage({ type: "prisme-hauteur", hauteur: 123 }, "*");
+      postMessage("repere", "*");
+    })""")
+    assert frame_height(page) == before
+
+
+def test_inside_a_frame_the_links_handed_over_are_the_calculators(page, embedding_page, site_url):
+    frame = open_embedded(page, embedding_page)
+    calculator_link = f"{site_url}/cal/?{LINK}"
+    expect(frame.locator("#impression-lien")).to_have_text(calculator_link)
+    frame.locator("#qr-figure:not([hidden])").wait_for(timeout=BOOT_TIMEOUT)
+    expected = segno.make(calculator_link, error="m", mask=QR_MASK).svg_data_uri(scale=4, border=2, dark="#1a1a1a")
+    assert frame.locator("#qr").get_attribute("src") == expected
+    frame.locator("#courriel").hover()
+    assert unquote(frame.locator("#courriel").get_attribute("href")).endswith(f"Lien de l'estimation : {calculator_link}")
+    # The frame's own address keeps its path: a reload stays the embedded calculator.
+    frame.locator("#champ-postes").fill("8")
+    frame.locator('html[data-calcul="pret"]').wait_for(state="attached")
+    wait_until(page, lambda: "postes=8" in page.frames[1].url, what="the frame's address following")
+    assert page.frames[1].url.startswith(f"{site_url}/cal/integre/?")
+    expect(frame.locator("#impression-lien")).to_have_text(f"{site_url}/cal/?postes=8&serveurs=1&imagerie=2&commune=saint-paul")
