@@ -1,6 +1,7 @@
 """The calculator inside another website (integrer.js), in Chromium: the embedding page is
 served from another origin (a second loopback port), as the company's own site would be."""
 
+import shutil
 from pathlib import Path
 from urllib.parse import unquote
 
@@ -8,9 +9,11 @@ import pytest
 import segno
 from playwright.sync_api import expect
 
+import build
 from calculator.browser import QR_MASK
 
 from .conftest import serve_in_thread
+from .frozen import FROZEN_RULES
 from .waits import BOOT_TIMEOUT, wait_until
 
 ROOT_EXAMPLE = "site/exemple-integration.html"
@@ -18,14 +21,27 @@ LINK = "postes=7&serveurs=1&imagerie=2&commune=saint-paul"
 
 
 @pytest.fixture
-def embedding_page(tmp_path, site_url):
-    """The README's example page, its script pointed at the calculator under test."""
-    example = (Path(__file__).resolve().parents[1] / ROOT_EXAMPLE).read_text(encoding="utf-8")
-    (tmp_path / "index.html").write_text(example.replace("https://reunioninformatique.com/", f"{site_url}/"),
-                                         encoding="utf-8")
-    server = serve_in_thread(tmp_path)
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
+def embedding_page_for(tmp_path_factory):
+    """calculator URL -> the URL of the README's example page, served from another origin,
+    its script pointed at that calculator."""
+    servers = []
+
+    def serve(calculator: str) -> str:
+        folder = tmp_path_factory.mktemp("site-de-l-entreprise")
+        example = (Path(__file__).resolve().parents[1] / ROOT_EXAMPLE).read_text(encoding="utf-8")
+        (folder / "index.html").write_text(example.replace("https://reunioninformatique.com/", f"{calculator}/"),
+                                           encoding="utf-8")
+        servers.append(serve_in_thread(folder))
+        return f"http://127.0.0.1:{servers[-1].server_address[1]}/"
+
+    yield serve
+    for server in servers:
+        server.shutdown()
+
+
+@pytest.fixture
+def embedding_page(embedding_page_for, site_url):
+    return embedding_page_for(site_url)
 
 
 def open_embedded(page, embedding_page):
@@ -94,3 +110,37 @@ def test_inside_a_frame_the_links_handed_over_are_the_calculators(page, embeddin
     wait_until(page, lambda: "postes=8" in page.frames[1].url, what="the frame's address following")
     assert page.frames[1].url.startswith(f"{site_url}/cal/integre/?")
     expect(frame.locator("#impression-lien")).to_have_text(f"{site_url}/cal/?postes=8&serveurs=1&imagerie=2&commune=saint-paul")
+
+
+def test_an_embedded_calculator_works_offline_once_used_and_follows_a_deploy(browser, tmp_path, embedding_page_for):
+    """In another site's frame the calculator keeps its own offline copy (in that site's
+    partition of the browser's storage) and, like the rest, shows a deploy's prices at the
+    next load."""
+    site, rules = tmp_path / "site", tmp_path / "rules"
+    shutil.copytree(FROZEN_RULES, rules)
+    build.build(site, rules_dir=rules)
+    server = serve_in_thread(site)
+    calculator = f"http://127.0.0.1:{server.server_address[1]}"
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        frame = open_embedded(page, embedding_page_for(calculator))
+        frame.locator('html[data-hors-ligne="pret"]').wait_for(state="attached", timeout=120_000)
+        expect(frame.locator("#total-ht-2")).to_have_attribute("data-value", "409.00")
+        # Offline: the frame reloads from its copy and still computes.
+        context.set_offline(True)
+        page.frames[1].evaluate("location.reload()")
+        frame.locator('html[data-calcul="pret"]:not(.attente)').wait_for(state="attached", timeout=BOOT_TIMEOUT)
+        frame.locator("#champ-postes").fill("8")
+        expect(frame.locator("#total-ht-2")).to_have_attribute("data-value", "443.00")     # + 1 × 34
+        context.set_offline(False)
+        # A deploy: the level 2 site fee 49 -> 51.
+        offer = rules / "offre.yaml"
+        offer.write_text(offer.read_text(encoding="utf-8").replace("2: {prix: 49}", "2: {prix: 51}"), encoding="utf-8")
+        build.build(site, rules_dir=rules)
+        page.reload()
+        frame = open_embedded(page, page.url)
+        expect(frame.locator("#total-ht-2")).to_have_attribute("data-value", "411.00")
+    finally:
+        context.close()
+        server.shutdown()
