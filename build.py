@@ -25,7 +25,8 @@ from build_steps.browser_python import (BROWSER_LIB, BROWSER_PYTHON_ENV, PYODIDE
                                         precompiled, pyodide_version)
 from build_steps.output import BuildError, Output, write_output
 from build_steps.preview_image import icon_png, share_image_png
-from build_steps.publishing import (INLINE_SCRIPTS, SERVICE_WORKER, THEME_COLOUR, WEB_MANIFEST, headers_file, inline_scripts,
+from build_steps.publishing import (INLINE_SCRIPTS, SERVICE_WORKER, THEME_COLOUR, WEB_MANIFEST, embed_script, headers_file,
+                                   inline_scripts,
                                    offline_copy_sizes, robots_txt, service_worker_script, sitemap_xml, web_manifest)
 from build_steps.static_files import add_static_files
 from build_steps.wheels import NOT_COPIED_OFFLINE, browser_wheels
@@ -115,7 +116,7 @@ def compute_page_data(rules, year: int, identity: Identity = UNKNOWN_IDENTITY) -
     presets = []
     for preset in rules.presets:
         estimate = estimate_query(rules, preset.query)
-        presets.append({"slug": preset.slug, "nom": preset.name, "description": preset.description,
+        presets.append({"slug": preset.slug, "nom": preset.name, "description": preset.description, "requete": preset.query,
                         "estimation": estimate_view(estimate, rules), "graphiques": charts(rules, estimate)})
     return {
         "textes": rules.texts,
@@ -311,10 +312,11 @@ def build(out_dir: Path, base_url: str = "/", rules_dir: Path = ROOT / "rules",
         output.add(WEB_MANIFEST, web_manifest(base_url, rules.texts.company, icons))
         output.add(SERVICE_WORKER, service_worker_script(output, base_url, public_pages, SITE / "static",
                                                          build_id(assets), not_copied, assets["demarrage"]))
-        output.add("_headers", headers_file(base_url, public_pages, inline[1], embedded=[public_path(EMBED_PAGE)]))
+        output.add("_headers", headers_file(base_url, public_pages, inline[1], embedded=[public_path(EMBED_PAGE)],
+                                            stable=[EMBED_SCRIPT]))
         output.add("sitemap.xml", sitemap_xml(site_origin, base_url, [page for page in public_pages
                                                                        if page != public_path(EMBED_PAGE)]))
-        output.add(EMBED_SCRIPT, (SITE / "static" / EMBED_SCRIPT).read_bytes())
+        output.add(EMBED_SCRIPT, embed_script(SITE / "static", [entry.name for entry in rules.catalogue.entries]))
         output.add("robots.txt", robots_txt(site_origin, base_url))
     with step(f"6. site écrit dans {out_dir}"):
         write_output(output, out_dir)

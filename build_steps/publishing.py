@@ -85,6 +85,15 @@ def service_worker_script(output: Output, base_url: str, public_pages, static: P
     return template.replace(line, f"const PRECACHE = {precache};")
 
 
+def embed_script(static: Path, parameters) -> str:
+    """integrer.js with the link parameters' names, the only data-* values it passes on."""
+    template = (static / "integrer.js").read_text(encoding="utf-8")
+    line = "  var PARAMETERS = [];"
+    if line not in template:
+        raise BuildError("site/static/integrer.js: the PARAMETERS line to fill in is missing")
+    return template.replace(line, f"  var PARAMETERS = {json.dumps(list(parameters))};")
+
+
 # style.css's --accent and --fond: the installed app's title bar and splash screen.
 THEME_COLOUR, BACKGROUND_COLOUR = "#0b4f8a", "#ffffff"
 WEB_MANIFEST = "manifest.webmanifest"     # at the site's root, under a stable name: every page links it
@@ -96,7 +105,7 @@ def web_manifest(base_url: str, company, icons: dict) -> str:
     `icons`: (size, purpose) -> path under base_url."""
     return json.dumps({
         "id": f"{base_url}cal/",
-        "name": f"{company.name} : {company.calculator_call.lower()}",
+        "name": company.name,
         "short_name": company.short_name,
         "description": "Estimation mensuelle des trois niveaux de maintenance informatique pour votre cabinet.",
         "lang": "fr", "dir": "ltr",
@@ -108,19 +117,24 @@ def web_manifest(base_url: str, company, icons: dict) -> str:
     }, ensure_ascii=False, indent=1) + "\n"
 
 
-def headers_file(base_url: str, pages, csp: str, embedded=()) -> str:
+def headers_file(base_url: str, pages, csp: str, embedded=(), stable=()) -> str:
     """`_headers` (Netlify / Cloudflare Pages syntax): security headers and cache policy.
 
     Hosts add up the values of every rule that matches a path, so each path gets its
     Cache-Control from exactly one rule: pages and sw.js are revalidated, hashed assets kept;
     and its Content-Security-Policy from one rule too: `embedded` pages (the calculator for
-    other sites' frames) may be framed by any site, every other page and file by none."""
+    other sites' frames) may be framed by any site, every other page and file by none. Every
+    path also gets the policy without frame-ancestors (an unknown path's 404 too): a second
+    matching policy applies as well, it never lifts the first. `stable`: other files under a
+    stable name (revalidated)."""
     revalidated = [base_url + page for page in pages]
-    revalidated += [base_url + name for name in ("404.html", SERVICE_WORKER, WEB_MANIFEST)]
+    revalidated += [base_url + name for name in ("404.html", SERVICE_WORKER, WEB_MANIFEST, *stable)]
+    aliases = [base_url + page + "index.html" for page in pages if page.endswith("/") or not page]
     # frame-ancestors is only honoured in a header, not in the pages' <meta>.
     framed_by = {base_url + page: "*" for page in embedded}
-    guarded = [*revalidated, *(f"{base_url}{folder}/*" for folder in ("assets", "pyodide"))]
-    rules = [(f"{base_url}*", SECURITY_HEADERS)]
+    guarded = [*revalidated, *aliases, *(f"{base_url}{folder}/*" for folder in ("assets", "pyodide"))]
+    framed_by.update({base_url + page + "index.html": "*" for page in embedded})
+    rules = [(f"{base_url}*", {"Content-Security-Policy": csp, **SECURITY_HEADERS})]
     rules += [(path, {"Content-Security-Policy": f"{csp}; frame-ancestors {framed_by.get(path, NOT_FRAMED)}"})
               for path in guarded]
     rules += [(path, {"Cache-Control": REVALIDATE}) for path in revalidated]

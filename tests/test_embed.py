@@ -1,6 +1,7 @@
 """The calculator inside another website (integrer.js), in Chromium: the embedding page is
 served from another origin (a second loopback port), as the company's own site would be."""
 
+import re
 import shutil
 from pathlib import Path
 from urllib.parse import unquote
@@ -52,7 +53,7 @@ def open_embedded(page, embedding_page):
 
 
 def frame_height(page):
-    return page.locator("iframe").evaluate("frame => frame.getBoundingClientRect().height")
+    return page.locator("iframe").first.evaluate("frame => frame.getBoundingClientRect().height")
 
 
 def test_the_calculator_shows_its_figures_in_another_sites_page(page, embedding_page, site_url):
@@ -80,19 +81,83 @@ def test_the_frame_grows_with_the_cards_and_never_scrolls_inside(page, embedding
     assert inner[0] <= inner[1] + 1            # nothing to scroll inside the frame
 
 
-def test_a_height_from_another_origin_is_ignored(page, embedding_page):
+def post_from(window_frame, page, message):
+    """`message` posted to the embedding page from `window_frame`, then a marker after it:
+    once the marker has arrived, the message has been handled (messages keep their order)."""
+    page.evaluate("""() => { window.__repere = new Promise((resolve) => {
+      addEventListener("message", (event) => { if (event.data === "repere") resolve(); }); }); }""")
+    window_frame.evaluate("(message) => { parent.postMessage(message, '*'); parent.postMessage('repere', '*'); }", message)
+    page.evaluate("() => window.__repere")
+
+
+def test_a_height_from_anyone_but_the_calculators_frame_is_ignored(page, embedding_page, embedding_page_for, site_url):
     open_embedded(page, embedding_page)
-    frame = page.frame_locator("iframe")
     wait_until(page, lambda: frame_height(page) > 300, what="the frame's first height")
     before = frame_height(page)
-    # The embedding page's own window (not the calculator's origin) claims a height; a marker
-    # posted after it says when both have been handled.
-    page.evaluate("""() => new Promise((resolve) => {
-      addEventListener("message", (event) => { if (event.data === "repere") resolve(); });
-      postMessage({ type: "prisme-hauteur", hauteur: 123 }, "*");
-      postMessage("repere", "*");
-    })""")
+    fake = {"type": "prisme-hauteur", "hauteur": 123}
+    # From a page of another origin, framed in the same embedding page.
+    other = embedding_page_for("http://127.0.0.1:9")        # any page of a third origin will do
+    page.evaluate("(src) => new Promise((resolve) => { const f = document.createElement('iframe');"
+                  " f.src = src; f.onload = resolve; document.body.append(f); })", other)
+    post_from(page.frames[-1], page, fake)
     assert frame_height(page) == before
+    # From the calculator's own origin, but a window that is not one of the calculator's frames.
+    page.evaluate("(src) => new Promise((resolve) => { const f = document.createElement('iframe');"
+                  " f.src = src; f.onload = resolve; document.body.append(f); })", f"{site_url}/page-inconnue")
+    post_from(page.frames[-1], page, fake)
+    assert frame_height(page) == before
+    # The calculator's frame itself is heard (the same message, from it, would be taken).
+    post_from(page.frames[1], page, {"type": "prisme-hauteur", "hauteur": 777})
+    assert frame_height(page) == 777
+
+
+def test_an_iframe_loaded_before_the_script_is_sized_too(page, tmp_path, site_url):
+    """The other form of the snippet: the site's own <iframe>, already loaded when the script
+    comes (a slow page, a script added by a page builder afterwards)."""
+    (tmp_path / "index.html").write_text(f"""<!doctype html><title>Maintenance</title>
+<iframe data-prisme-calculateur src="{site_url}/cal/integre/?postes=3"></iframe>
+<script>document.querySelector("iframe").addEventListener("load", () => {{
+  const script = document.createElement("script"); script.src = "{site_url}/integrer.js"; document.body.append(script);
+}});</script>""", encoding="utf-8")
+    server = serve_in_thread(tmp_path)
+    try:
+        page.goto(f"http://127.0.0.1:{server.server_address[1]}/")
+        frame = page.frame_locator("iframe")
+        frame.locator('html[data-calcul="pret"]').wait_for(state="attached", timeout=BOOT_TIMEOUT)
+        content = "() => Math.ceil(document.documentElement.getBoundingClientRect().height)"
+        wait_until(page, lambda: abs(frame_height(page) - frame.locator("html").evaluate(content)) <= 1 and
+                   frame_height(page) > 300, what="the frame sized to its content")
+    finally:
+        server.shutdown()
+
+
+def test_a_typical_practice_opens_inside_the_frame(page, embedding_page, site_url):
+    frame = open_embedded(page, embedding_page)
+    frame.get_by_role("link", name="Médecin généraliste").click()
+    frame.locator('html[data-calcul="pret"]:not(.attente)').wait_for(state="attached", timeout=BOOT_TIMEOUT)
+    assert page.frames[1].url.startswith(f"{site_url}/cal/integre/?")
+    expect(frame.locator("html")).to_have_attribute("data-integre", "")
+    expect(frame.get_by_role("link", name="Ce que comprend le niveau 2")).to_have_attribute("target", "_blank")
+
+
+def test_another_page_of_the_site_refuses_to_be_framed_where_headers_are_ignored(page, tmp_path, built_site):
+    """GitHub Pages sends no frame-ancestors: a page other than /cal/integre/ hides itself in
+    another site's frame (etat.js), so that nothing on it can be clicked unseen."""
+    from serve import PagesLikeHandler
+
+    server = serve_in_thread(built_site, handler=PagesLikeHandler)
+    framing = (tmp_path / "index.html")
+    framing.write_text(f'<!doctype html><title>x</title><iframe src="http://127.0.0.1:{server.server_address[1]}/cal/"></iframe>',
+                       encoding="utf-8")
+    other = serve_in_thread(tmp_path)
+    try:
+        page.goto(f"http://127.0.0.1:{other.server_address[1]}/")
+        frame = page.frame_locator("iframe")
+        expect(frame.locator("html")).to_have_class(re.compile(r"\bencadree\b"))
+        expect(frame.locator("body")).to_be_hidden()
+    finally:
+        server.shutdown()
+        other.shutdown()
 
 
 def test_inside_a_frame_the_links_handed_over_are_the_calculators(page, embedding_page, site_url):

@@ -67,8 +67,9 @@ def test_the_copy_is_kept_once_it_is_complete_never_before(browser, site_url):
     page.wait_for_selector("html[data-persistance]", timeout=120_000)
     assert page.evaluate("window.__persistance") == ["pret"]
     expect(page.locator("#hors-ligne")).to_contain_text("sans connexion sur cet appareil")
-    # The next visit finds the copy complete: nothing is asked again.
+    # The next visit finds the copy complete, in a tab (not the installed app): nothing is
+    # asked again, and the page says it decided so.
     page.reload()
-    page.wait_for_selector('html[data-hors-ligne="pret"]', timeout=BOOT_TIMEOUT)
+    page.wait_for_selector('html[data-persistance="non-demandee"]', timeout=120_000)
     assert page.evaluate("window.__persistance") == []
     context.close()

@@ -85,6 +85,22 @@ def test_each_path_gets_one_cache_policy(built_site, path, cache_control):
     assert values == [cache_control]
 
 
+@pytest.mark.parametrize("path, framed_by", [
+    ("/cal/", ["'none'"]), ("/cal/index.html", ["'none'"]), ("/confidentialite/", ["'none'"]),
+    ("/assets/style.css", ["'none'"]), ("/cal/integre/", ["*"]), ("/cal/integre/index.html", ["*"]),
+    ("/page-inconnue", []),
+])
+def test_only_the_embedded_calculator_may_be_framed(built_site, path, framed_by):
+    """Every path has the Content-Security-Policy; frame-ancestors lets other sites frame the
+    embedded calculator alone."""
+    from serve import read_headers_file
+    import fnmatch
+    policies = [value for pattern, headers in read_headers_file(built_site / "_headers")
+                if fnmatch.fnmatchcase(path, pattern) for name, value in headers if name == "Content-Security-Policy"]
+    assert policies and all("default-src 'self'" in policy for policy in policies)
+    assert [policy.split("frame-ancestors ")[1] for policy in policies if "frame-ancestors" in policy] == framed_by
+
+
 def test_previews_and_search(built_site):
     for path in PAGES:
         html = (built_site / path / "index.html").read_text(encoding="utf-8")

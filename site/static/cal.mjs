@@ -24,7 +24,8 @@ let qrWanted = false;         // the link changed meanwhile
 let qrLink = null;            // the link the QR code on the page encodes
 let latestQuery = null;
 let chartsQuery = null;       // what the charts on screen show (at first, the prerendered inputs)
-let currentLink = location.href;   // the figures' own link; the address bar shows it after a pause
+// The figures' own link (the address bar shows it after a pause); in a frame, /cal/'s.
+let currentLink = new URL(`${PAGE_PATH}${location.search}`, location.href).href;
 
 // Failure and recovery ---------------------------------------------------------------------
 

@@ -20,7 +20,7 @@
     answered: false,         // the engine's figures are on screen (not only the prerendered ones)
     chartsWaiting: false,    // the charts on screen are not those of the figures
     offline: false,          // the calculator works offline on this device
-    persistence: null,       // the browser's answer when asked to keep the offline copy: "accordee", "refusee"
+    persistence: null,       // keeping the offline copy: "accordee", "refusee", "non-demandee" (nothing to ask)
     warming: null,           // a comparison page's prefetch of /cal/'s start-up: "economie" (not done), "demande", "copie"
     engineUsed: false,       // the page has really used the engine: worth a status and an offline copy
     calculatorLoaded: false, // cal.mjs runs (boot.js falls back when it never does)
@@ -111,8 +111,9 @@
     offlineReady: function () { change({ offline: true }); },
     // The comparison page's prefetch of the calculator: left out to spare the data, asked, done.
     warm: function (phase) { change({ warming: phase }); },
-    // The answer to navigator.storage.persist(), once asked (html[data-persistance]).
-    persistenceAsked: function (kept) { change({ persistence: kept ? "accordee" : "refusee" }); },
+    // The browser's answer about keeping the offline copy (html[data-persistance]): kept,
+    // refused, or null when there was nothing to ask this time.
+    persistenceAsked: function (kept) { change({ persistence: kept === null ? "non-demandee" : kept ? "accordee" : "refusee" }); },
     // On /cal/ once the first edits are over, on a level page once it showed a live status.
     markEngineUsed: function () { if (!state.engineUsed) change({ engineUsed: true }); },
     // callback() once, when the page has used the engine (at once if it has).
@@ -130,4 +131,8 @@
     firstEstimate: null,
   };
   root.classList.add("js");
+  // Only /cal/integre/ is made for other sites' frames. GitHub Pages sends no
+  // frame-ancestors header, so elsewhere a frame is refused here: the page is hidden in it
+  // (html.encadree), and nothing on it can be clicked without being seen.
+  if (window.top !== window.self && !root.hasAttribute("data-integre")) root.classList.add("encadree");
 })();

@@ -1,15 +1,18 @@
 /* Puts the PRISME calculator into another website: each element marked data-prisme-calculateur
    becomes (a <div>) or is (an <iframe>) a frame of this site's /cal/integre/, prefilled with
-   the element's data-* values as a link's parameters (data-postes="7" → ?postes=7), and
-   sized to the calculator's content at every change, so that the page never scrolls inside it.
+   the element's data-* values that name a link's parameters (data-postes="7" → ?postes=7),
+   and sized to the calculator's content at every change, so that the page never scrolls
+   inside it.
 
      <div data-prisme-calculateur data-postes="7" data-commune="saint-paul"></div>
      <script src="https://reunioninformatique.com/integrer.js" async></script>
 
-   Messages: this script greets each frame at this site's origin only; it takes a height only
-   from this site's origin, and only from the window of one of its frames. */
+   Messages: a frame says it is ready; this script greets it at this site's origin only, and
+   takes a height only from this site's origin and from the window of one of its frames.
+   build.py writes the link parameters' names (rules/offre.yaml) into the line below. */
 (function () {
   "use strict";
+  var PARAMETERS = [];
   var script = document.currentScript;
   if (!script) return;
   var site = new URL(".", script.src);              // where this script, and the calculator, live
@@ -17,42 +20,51 @@
 
   function frameAddress(element) {
     var query = new URLSearchParams();
-    Object.keys(element.dataset).forEach(function (key) {
-      if (key !== "prismeCalculateur") query.set(key, element.dataset[key]);
+    PARAMETERS.forEach(function (name) {           // a CMS's own data-* attributes stay out of the link
+      if (element.dataset[name] !== undefined) query.set(name, element.dataset[name]);
     });
     var search = query.toString();
     return new URL("cal/integre/" + (search ? "?" + search : ""), site).href;
-  }
-
-  function frameFor(element) {
-    if (element.tagName === "IFRAME") return element;
-    var frame = document.createElement("iframe");
-    frame.src = frameAddress(element);
-    element.replaceWith(frame);
-    return frame;
   }
 
   function greet(frame) {
     frame.contentWindow.postMessage({ type: "prisme-bonjour" }, site.origin);
   }
 
-  document.querySelectorAll("[data-prisme-calculateur]").forEach(function (element) {
-    var frame = frameFor(element);
+  function embed(element) {
+    var frame = element.tagName === "IFRAME" ? element : document.createElement("iframe");
+    // « Copier le lien » inside the frame; set before the frame navigates, added to the page's own.
+    var allowed = frame.getAttribute("allow");
+    if (!/clipboard-write/.test(allowed || "")) frame.setAttribute("allow", (allowed ? allowed + "; " : "") + "clipboard-write");
     frame.title = frame.title || "Calculateur de maintenance informatique";
-    frame.setAttribute("allow", "clipboard-write");    // « Copier le lien » inside the frame
     frame.style.width = "100%";
     frame.style.border = "0";
     frame.style.height = frame.style.height || "60rem";   // until the calculator says its height
+    if (frame !== element) {
+      frame.src = frameAddress(element);
+      element.replaceWith(frame);
+    }
     frame.addEventListener("load", function () { greet(frame); });
     frames.push(frame);
-  });
+    // A frame of the page that loaded before this script ran: greeted now (a frame not loaded
+    // yet drops it, and is greeted at its load; one loading meanwhile says it is ready).
+    if (frame === element) greet(frame);
+  }
 
   addEventListener("message", function (event) {
-    if (event.origin !== site.origin || !event.data || event.data.type !== "prisme-hauteur") return;
-    var height = Number(event.data.hauteur);
-    if (!(height > 0 && height < 100000)) return;
+    if (event.origin !== site.origin || !event.data) return;
     frames.forEach(function (frame) {
-      if (frame.contentWindow === event.source) frame.style.height = height + "px";
+      if (frame.contentWindow !== event.source) return;
+      // A frame that loaded before this script ran says it is ready: it is greeted then.
+      if (event.data.type === "prisme-pret") greet(frame);
+      var height = Number(event.data.hauteur);
+      if (event.data.type === "prisme-hauteur" && height > 0 && height < 100000) frame.style.height = height + "px";
     });
   });
+
+  function start() {
+    document.querySelectorAll("[data-prisme-calculateur]").forEach(embed);
+  }
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+  else start();
 })();

@@ -33,17 +33,15 @@ function warmCalculator() {
 }
 
 // Once the copy is complete, the browser is asked to keep it under storage pressure
-// (navigator.storage.persist()), once per build: when the copy has just been made. Chromium
-// and Safari decide silently; Firefox asks the visitor, so there it waits for the visitor's
-// choice, the button below the notice.
+// (navigator.storage.persist()): when the copy has just been made (once per build), and
+// again in the installed app while it is not kept (Chromium grants it to an installed or
+// often used site, and does not remember a refusal). Chromium and Safari decide silently;
+// Firefox asks the visitor, so there it waits for the visitor's choice, a button under the
+// notice. Never from another site's frame, where it is always refused.
 const PROMPTS_FOR_PERSISTENCE = /\bFirefox\//.test(navigator.userAgent);
+const INSTALLED = matchMedia("(display-mode: standalone)").matches;
 
-async function keepOfflineCopy(notice) {
-  if (!(navigator.storage && navigator.storage.persist) || (await navigator.storage.persisted())) return;
-  if (!PROMPTS_FOR_PERSISTENCE) {
-    page.persistenceAsked(await navigator.storage.persist());
-    return;
-  }
+function offerToKeep(notice) {
   const keep = document.createElement("button");
   keep.type = "button";
   keep.className = "bouton";
@@ -51,18 +49,29 @@ async function keepOfflineCopy(notice) {
   keep.addEventListener("click", async () => {
     const kept = await navigator.storage.persist();
     page.persistenceAsked(kept);
-    keep.remove();
+    notice.tabIndex = -1;
     notice.append(kept ? " Le navigateur le gardera même si l'appareil manque de place."
       : " Le navigateur ne s'y engage pas : il pourra l'effacer s'il manque de place.");
+    notice.focus();          // the button goes: the keyboard's focus stays on its answer
+    keep.remove();
   }, { once: true });
   notice.append(" ", keep);
+}
+
+async function keepOfflineCopy(notice, justCopied) {
+  const wanted = (justCopied || INSTALLED) && !root.hasAttribute("data-integre")
+    && navigator.storage && navigator.storage.persist;
+  if (!wanted) return page.persistenceAsked(null);
+  if (await navigator.storage.persisted()) return page.persistenceAsked(true);
+  if (!PROMPTS_FOR_PERSISTENCE) return page.persistenceAsked(await navigator.storage.persist());
+  if (notice) offerToKeep(notice);
 }
 
 function showOfflineReady(copied) {
   page.offlineReady();
   const notice = document.getElementById("hors-ligne");
-  if (notice) notice.textContent = "Le calculateur fonctionne désormais aussi sans connexion sur cet appareil.";
-  if (copied && notice) keepOfflineCopy(notice);
+  if (notice && !notice.textContent) notice.textContent = "Le calculateur fonctionne désormais aussi sans connexion sur cet appareil.";
+  keepOfflineCopy(notice, copied > 0);
 }
 
 if ("serviceWorker" in navigator) {
