@@ -25,9 +25,9 @@ from build_steps.browser_python import (BROWSER_LIB, BROWSER_PYTHON_ENV, PYODIDE
                                         precompiled, pyodide_version)
 from build_steps.output import BuildError, Output, write_output
 from build_steps.preview_image import icon_png, share_image_png
-from build_steps.publishing import (INLINE_SCRIPTS, SERVICE_WORKER, THEME_COLOUR, WEB_MANIFEST, embed_script, headers_file,
-                                   inline_scripts,
-                                   offline_copy_sizes, robots_txt, service_worker_script, sitemap_xml, web_manifest)
+from build_steps.publishing import (BOOTSTRAP, EMBED_PARAMETERS, EMBED_SCRIPT, PRECACHE, SERVICE_WORKER, THEME_COLOUR,
+                                   WEB_MANIFEST, embed_parameters_json, headers_file, inline_scripts, offline_copy_sizes,
+                                   precache_json, robots_txt, sitemap_xml, web_manifest)
 from build_steps.static_files import add_static_files
 from build_steps.wheels import NOT_COPIED_OFFLINE, browser_wheels
 from calculator.catalogue import ON_CALL
@@ -48,9 +48,10 @@ from calculator.typed_json import rules_for_browser
 ROOT = Path(__file__).resolve().parent
 SITE = ROOT / "site"
 DEFAULT_ORIGIN = "https://reunioninformatique.com"
-# How long the engine client (moteur.js) waits: Pyodide's first start on a slow phone, then
+# How long the engine client (worker/engine-client.mjs) waits: Pyodide's first start on a slow phone, then
 # one answer (an estimate takes milliseconds once Python runs). Past them the page shows its
-# fallback, and a late answer is dropped. Tests shorten them through the page's data-moteur.
+# fallback, and a late answer is dropped. Tests shorten them through the page's engine
+# configuration (<script id="moteur">).
 ENGINE_DELAYS_MS = {"demarrage": 60000, "reponse": 10000}
 # The public holidays the browser gets as data, around the year the pages speak of: the
 # site is rebuilt at least every year (.github/workflows), so the support status never
@@ -64,7 +65,6 @@ PAGES = {
     "404.html": "404.html",
 }
 EMBED_PAGE = "cal/integre/index.html"
-EMBED_SCRIPT = "integrer.js"     # at the site's root, under a stable name: other sites link it
 # Rendered after every other page: it gives the size of the offline copy they make up.
 PRIVACY_PAGE = ("confidentialite/index.html", "confidentialite.html")
 
@@ -207,7 +207,7 @@ def bundle_assets(output: Output, rules, tour: dict, year: int) -> dict:
     }
     for need, (name, data) in zip(needs, compiled_wheels):
         assets["wheels"].setdefault(need, []).append(output.add_hashed("assets", name, data))
-    assets.update(add_static_files(output, SITE / "static", (SERVICE_WORKER, EMBED_SCRIPT, *INLINE_SCRIPTS)))
+    assets.update(add_static_files(output, SITE / "static", (SERVICE_WORKER[0], EMBED_SCRIPT[0], BOOTSTRAP)))
     # What arrives before the first estimate, for the page's progress bar.
     startup = [assets[name] for name in ("lock", "stdlib", "engine", "rules", "holidays")]
     startup += [f"pyodide/{version}/{name}" for name in PYODIDE_FILES]
@@ -229,9 +229,23 @@ def add_app_icons(output: Output) -> dict:
             for size, purpose in APP_ICONS}
 
 
-def build_id(assets: dict) -> str:
-    """Names this build's set of hashed files: a page whose files a deploy replaced can tell."""
-    return hashlib.sha256(json.dumps(assets, sort_keys=True).encode("utf-8")).hexdigest()[:12]
+# The pages are rendered with this in place of the build's id (data-construction), which is
+# a digest of every file, those pages included; same length, so sizes computed meanwhile hold.
+BUILD_ID_PLACEHOLDER = "0" * 12
+
+
+def stamp_build_id(output: Output) -> str:
+    """Names this build, from every file written so far: a page whose files a deploy replaced
+    can tell, and its offline copy is kept under that name (a new one for any change)."""
+    digest = hashlib.sha256()
+    for path, data in sorted(output.files.items()):
+        digest.update(path.encode() + b"\0" + hashlib.sha256(data).digest())
+    build = digest.hexdigest()[:12]
+    marker = f'data-construction="{BUILD_ID_PLACEHOLDER}"'.encode()
+    for path, data in output.files.items():
+        if path.endswith(".html"):
+            output.files[path] = data.replace(marker, f'data-construction="{build}"'.encode())
+    return build
 
 
 def public_path(path: str) -> str:
@@ -251,7 +265,7 @@ def engine_config(assets: dict, base_url: str, test_hooks: bool = False) -> dict
             "wheels": {need: [base_url + wheel for wheel in wheels] for need, wheels in assets["wheels"].items()},
             "imports": assets["imports"],
             "env": BROWSER_PYTHON_ENV, "lib": BROWSER_LIB, "delais_ms": ENGINE_DELAYS_MS,
-            "octets_demarrage": assets["octets_demarrage"]}
+            "octets_demarrage": assets["octets_demarrage"], "worker": base_url + assets["worker/engine-worker.mjs"]}
 
 
 def render_pages(output: Output, data: dict, assets: dict, base_url: str, site_origin: str, inline: tuple,
@@ -262,7 +276,7 @@ def render_pages(output: Output, data: dict, assets: dict, base_url: str, site_o
     share_image = output.add_hashed("assets", "partage.png", share_image_png())
     scripts, csp = inline
     context = {**data, "base": base_url, "assets": assets, "asset": lambda name: base_url + assets[name],
-               "moteur": engine_config(assets, base_url, test_hooks), "construction": build_id(assets),
+               "moteur": engine_config(assets, base_url, test_hooks), "construction": BUILD_ID_PLACEHOLDER,
                "en_ligne": {name: Markup(text) for name, text in scripts.items()}, "csp": csp, "origine": site_origin,
                "image_partage": f"{site_origin}{base_url}{share_image}",
                "manifeste": base_url + WEB_MANIFEST, "icone_ecran_accueil": base_url + icons[(192, "any")],
@@ -310,13 +324,16 @@ def build(out_dir: Path, base_url: str = "/", rules_dir: Path = ROOT / "rules",
         public_pages = render_pages(output, data, assets, base_url, site_origin, inline, icons, not_copied, test_hooks)
     with step("5. fichiers d'hébergement (service worker, manifeste, intégration, _headers, sitemap, robots)"):
         output.add(WEB_MANIFEST, web_manifest(base_url, rules.texts.company, icons))
-        output.add(SERVICE_WORKER, service_worker_script(output, base_url, public_pages, SITE / "static",
-                                                         build_id(assets), not_copied, assets["demarrage"]))
+        construction = stamp_build_id(output)
+        output.add(SERVICE_WORKER[1], (SITE / "static" / SERVICE_WORKER[0]).read_bytes())
+        output.add(PRECACHE, precache_json(output, base_url, public_pages, construction, not_copied, assets["demarrage"]))
+        output.add(EMBED_SCRIPT[1], (SITE / "static" / EMBED_SCRIPT[0]).read_bytes())
+        output.add(EMBED_PARAMETERS, embed_parameters_json(entry.name for entry in rules.catalogue.entries))
         output.add("_headers", headers_file(base_url, public_pages, inline[1], embedded=[public_path(EMBED_PAGE)],
-                                            stable=[EMBED_SCRIPT]))
+                                            stable=[SERVICE_WORKER[1], PRECACHE, EMBED_SCRIPT[1], EMBED_PARAMETERS],
+                                            shared=[EMBED_PARAMETERS]))
         output.add("sitemap.xml", sitemap_xml(site_origin, base_url, [page for page in public_pages
                                                                        if page != public_path(EMBED_PAGE)]))
-        output.add(EMBED_SCRIPT, embed_script(SITE / "static", [entry.name for entry in rules.catalogue.entries]))
         output.add("robots.txt", robots_txt(site_origin, base_url))
     with step(f"6. site écrit dans {out_dir}"):
         write_output(output, out_dir)

@@ -89,7 +89,7 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
 
 class PagesLikeHandler(SiteHandler):
     """GitHub Pages as seen from a browser: one cache lifetime for every file, whatever the
-    site asks for, gzip for what compresses, and revalidation by ETag."""
+    site asks for, gzip for what compresses, revalidation by ETag, and any origin may read."""
     MAX_AGE = "max-age=600"
     GZIPPED = (".html", ".js", ".mjs", ".css", ".json", ".svg", ".wasm", ".xml", ".txt")
     _gzipped = {}     # ETag -> compressed body: the 8 MB of WebAssembly are compressed once
@@ -138,6 +138,7 @@ class PagesLikeHandler(SiteHandler):
         self.send_header("Cache-Control", self.MAX_AGE)
         self.send_header("Last-Modified", email.utils.formatdate(os.stat(file).st_mtime, usegmt=True))
         self.send_header("Vary", "Accept-Encoding")
+        self.send_header("Access-Control-Allow-Origin", "*")      # as Pages does, for every file
         if status == 200:
             self.send_header("ETag", etag)
         if compress:

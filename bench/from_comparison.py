@@ -31,15 +31,19 @@ READING_S = 5          # the issue's protocol: the time a prospect spends on the
 TARGET_RATIO = 0.4     # localhost: at most this share of the cold time
 WAYS = ("froid", "depuis_prestations")
 # /cal/ without a link shows its prerendered figures at once: what the prospect waits for is
-# the engine's answer to the page's first question (boot.js asks it from <head>), which the
-# first edit needs. Recorded when it arrives, on the page's clock.
+# the engine's answer to the page's first question (page/boot.mjs asks it from <head>), which
+# the first edit needs: the page's store says when it is painted (html[data-phase] "ready").
+# Recorded when it arrives, on the page's clock.
 ENGINE_PROBE = """
 window.__moteur = null;
 window.__prerendu = document.prerendering === true;
 addEventListener("DOMContentLoaded", () => {
-  const first = window.prismeEtat && window.prismeEtat.firstEstimate;
-  if (!first) return;
-  const answered = first.then(() => performance.now());
+  const root = document.documentElement;
+  const answered = new Promise((resolve) => {
+    const seen = () => root.dataset.phase === "ready" && (resolve(performance.now()), true);
+    if (!seen()) new MutationObserver((_, observer) => seen() && observer.disconnect())
+      .observe(root, { attributes: true, attributeFilter: ["data-phase"] });
+  });
   // A prerendered page's clock starts with the prerender: its time counts from its activation.
   const shown = document.prerendering
     ? new Promise((resolve) => document.addEventListener("prerenderingchange", resolve, { once: true }))

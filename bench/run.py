@@ -215,7 +215,7 @@ def measure_load(page, url, log: ByteLog, first_edits: bool = False) -> dict:
     log.wait_quiet()
     return {"pret_ms": pret, "fcp_ms": probe["fcp"], "blocage_ms": blocking_ms(probe),
             "octets_avant": before, "octets_total": log.bytes_until(), "fichiers_avant": paths_before, **edits,
-            "trace_worker": page.evaluate("window.prismeMoteur ? window.prismeMoteur.timings : null")}
+            "trace_worker": page.evaluate("JSON.parse(document.documentElement.dataset.engineTimings || 'null')")}
 
 
 def run_once(playwright, launch, base, name, path, log) -> dict:

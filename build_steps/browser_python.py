@@ -19,7 +19,7 @@ PYODIDE_NPM = ROOT / "node_modules" / "pyodide"
 # The standard library and the lock file are shipped as our own assets (see build.bundle_assets).
 PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm")
 PRECOMPILE = ROOT / "precompile"
-RUNTIME = ROOT / "site" / "static" / "runtime.mjs"     # the boot sequence the worker and run.mjs share
+RUNTIME = ROOT / "site" / "static" / "worker" / "runtime.mjs"     # the boot sequence the worker and run.mjs share
 # The browser's Python runs as `python -OO` would: the standard library arrives compiled
 # without docstrings (to keep its download within the floor's), so what is compiled in the
 # browser must drop them too: some modules read the docstrings of others (email.policy).

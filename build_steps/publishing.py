@@ -1,6 +1,7 @@
 """What static hosts and browsers read besides the pages: the security and cache headers
-(_headers), the Content-Security-Policy with the one inline script's hash, the service
-worker with this build's lists of files, the sitemap and robots.txt."""
+(_headers), the Content-Security-Policy with the inline scripts' hashes, the lists of files
+the service worker keeps (precache.json), the embed snippet's list of link parameters
+(integrer.json), the sitemap and robots.txt."""
 
 import base64
 import hashlib
@@ -14,10 +15,12 @@ from .output import BuildError, Output
 CONTENT_SECURITY_POLICY = ("default-src 'self'; script-src 'self' 'wasm-unsafe-eval' {inline}; worker-src 'self'; "
                            "connect-src 'self'; img-src 'self' data:; style-src 'self'; font-src 'self'; "
                            "object-src 'none'; base-uri 'self'; form-action 'self'")
-# Inlined in the pages, because they must run before anything else can load:
-# recharge.js even when the page's hashed scripts are gone (every page), saisie.js as soon as
-# the /cal/ form is parsed (a link's values in the fields from the first paint).
-INLINE_SCRIPTS = ("recharge.js", "saisie.js")
+# Inlined in the pages, because they must run before the first paint, and even when the
+# page's hashed scripts are gone after a deploy: the bootstrap at the top of every <head>,
+# and on /cal/ its call right after the form (a link's values in the fields from the first
+# paint). Name -> the script, or the file of site/static/ that holds it.
+BOOTSTRAP = "page/bootstrap.js"
+INLINE_SCRIPTS = {"bootstrap": BOOTSTRAP, "echo_link": "prismeBootstrap.echoLink();"}
 SECURITY_HEADERS = {
     "Referrer-Policy": "strict-origin-when-cross-origin",
     "X-Content-Type-Options": "nosniff",
@@ -32,13 +35,19 @@ REVALIDATE = "no-cache"
 def inline_scripts(static: Path) -> tuple:
     """({name: script text}, the Content-Security-Policy that allows them inline and nothing
     else inline)."""
-    texts = {name: (static / name).read_text(encoding="utf-8") for name in INLINE_SCRIPTS}
+    texts = {name: (static / source).read_text(encoding="utf-8") if source.endswith(".js") else source
+             for name, source in INLINE_SCRIPTS.items()}
     hashes = " ".join("'sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode("ascii")
                       + "'" for text in texts.values())
     return texts, CONTENT_SECURITY_POLICY.format(inline=hashes)
 
 
-SERVICE_WORKER = "sw.js"     # stays at the site root under a stable name: it is registered by URL
+# At the site's root under stable names: the service worker is registered by URL, other
+# sites link the embed snippet; both read their lists from a JSON file beside them.
+SERVICE_WORKER = ("offline/service-worker.js", "sw.js")
+PRECACHE = "precache.json"
+EMBED_SCRIPT = ("embed/host-snippet.js", "integrer.js")
+EMBED_PARAMETERS = "integrer.json"
 
 
 def offline_files(output: Output, not_copied=()) -> tuple:
@@ -61,37 +70,24 @@ def offline_copy_sizes(output: Output, not_copied=()) -> dict:
     return {"pages": size(pages) + size(small), "moteur": size(engine)}
 
 
-def service_worker_script(output: Output, base_url: str, public_pages, static: Path, build: str,
-                          not_copied=(), startup=()) -> str:
-    """sw.js with this build's precache list and id (the pages' data-construction); any
-    change of page or asset gives a new worker. `startup`: the engine files a first estimate
-    needs, which a comparison page prefetches."""
+def precache_json(output: Output, base_url: str, public_pages, build: str, not_copied=(), startup=()) -> str:
+    """The service worker's lists for this build (`build`: the pages' data-construction, under
+    which they register the worker): the pages and small assets it copies at install, the
+    engine's files it copies once a page has used the engine, and `startup`, the engine files
+    a first estimate needs, which a comparison page prefetches."""
     small, engine_files = offline_files(output, not_copied)
-    assets = [base_url + path for path in small]
-    engine = [base_url + path for path in engine_files]
-    startup = [base_url + path for path in startup if path in engine_files]
-    pages = [base_url + page for page in public_pages] + [base_url + "404.html"]
-    digest = hashlib.sha256()
-    for path, data in sorted(output.files.items()):
-        digest.update(path.encode() + b"\0" + hashlib.sha256(data).digest())
-    version = digest.hexdigest()[:12]
-    precache = json.dumps({"version": version, "build": build, "pages": pages, "assets": assets, "engine": engine,
-                           "startup": startup},
-                          sort_keys=True)
-    template = (static / SERVICE_WORKER).read_text(encoding="utf-8")
-    line = 'const PRECACHE = { version: "dev", build: "dev", pages: [], assets: [], engine: [], startup: [] };'
-    if line not in template:
-        raise BuildError(f"site/static/{SERVICE_WORKER}: the PRECACHE line to fill in is missing")
-    return template.replace(line, f"const PRECACHE = {precache};")
+    return json.dumps({"version": build,
+                       "pages": [base_url + page for page in public_pages] + [base_url + "404.html"],
+                       "assets": [base_url + path for path in small],
+                       "engine": [base_url + path for path in engine_files],
+                       "startup": [base_url + path for path in startup if path in engine_files]},
+                      sort_keys=True, indent=1) + "\n"
 
 
-def embed_script(static: Path, parameters) -> str:
-    """integrer.js with the link parameters' names, the only data-* values it passes on."""
-    template = (static / "integrer.js").read_text(encoding="utf-8")
-    line = "  var PARAMETERS = [];"
-    if line not in template:
-        raise BuildError("site/static/integrer.js: the PARAMETERS line to fill in is missing")
-    return template.replace(line, f"  var PARAMETERS = {json.dumps(list(parameters))};")
+def embed_parameters_json(parameters) -> str:
+    """The link parameters' names (rules/offre.yaml), the only data-* values the embed snippet
+    passes on to its frame."""
+    return json.dumps({"parametres": list(parameters)}, indent=1) + "\n"
 
 
 # style.css's --accent and --fond: the installed app's title bar and splash screen.
@@ -117,7 +113,7 @@ def web_manifest(base_url: str, company, icons: dict) -> str:
     }, ensure_ascii=False, indent=1) + "\n"
 
 
-def headers_file(base_url: str, pages, csp: str, embedded=(), stable=()) -> str:
+def headers_file(base_url: str, pages, csp: str, embedded=(), stable=(), shared=()) -> str:
     """`_headers` (Netlify / Cloudflare Pages syntax): security headers and cache policy.
 
     Hosts add up the values of every rule that matches a path, so each path gets its
@@ -126,9 +122,9 @@ def headers_file(base_url: str, pages, csp: str, embedded=(), stable=()) -> str:
     other sites' frames) may be framed by any site, every other page and file by none. Every
     path also gets the policy without frame-ancestors (an unknown path's 404 too): a second
     matching policy applies as well, it never lifts the first. `stable`: other files under a
-    stable name (revalidated)."""
+    stable name (revalidated); `shared`: files other sites' pages read (any origin may)."""
     revalidated = [base_url + page for page in pages]
-    revalidated += [base_url + name for name in ("404.html", SERVICE_WORKER, WEB_MANIFEST, *stable)]
+    revalidated += [base_url + name for name in ("404.html", WEB_MANIFEST, *stable)]
     aliases = [base_url + page + "index.html" for page in pages if page.endswith("/") or not page]
     # frame-ancestors is only honoured in a header, not in the pages' <meta>.
     framed_by = {base_url + page: "*" for page in embedded}
@@ -139,6 +135,7 @@ def headers_file(base_url: str, pages, csp: str, embedded=(), stable=()) -> str:
               for path in guarded]
     rules += [(path, {"Cache-Control": REVALIDATE}) for path in revalidated]
     rules += [(f"{base_url}{folder}/*", {"Cache-Control": IMMUTABLE}) for folder in ("assets", "pyodide")]
+    rules += [(base_url + path, {"Access-Control-Allow-Origin": "*"}) for path in shared]
     lines = []
     for path, headers in rules:
         lines.append(path)

@@ -17,7 +17,7 @@ BROWSER_WHEELS = {
     "six==1.17.0": "4721f391ed90541fddacab5acf947aa0d3dc7d27b2e1e8eda2be8970586c3274",
     "segno==1.6.6": "28c7d081ed0cf935e0411293a465efd4d500704072cdb039778a2ab8736190c7",
 }
-# Which worker request needs which wheels (worker.mjs names the same needs).
+# Which worker request needs which wheels (worker/engine-worker.mjs names the same needs).
 WHEEL_NEEDS = {
     "qr": ("segno==1.6.6",),
     "jours_feries": ("holidays==0.109", "python-dateutil==2.9.0.post0", "six==1.17.0"),

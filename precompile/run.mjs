@@ -13,7 +13,7 @@ const WORK = "/precompile";
 
 async function main(job) {
   const { loadPyodide } = await import(pathToFileURL(`${job.pyodide}/pyodide.mjs`).href);
-  // The worker's own boot sequence (site/static/runtime.mjs), named by the job.
+  // The worker's own boot sequence (site/static/worker/runtime.mjs), named by the job.
   const { loadEngine, startPyodide, unpackArchives, unpackEngine } = await import(pathToFileURL(job.runtime).href);
   // As the browser's Python runs (job.env), with a fixed hash seed for the build.
   const start = () => startPyodide(loadPyodide, { indexURL: `${job.pyodide}/`, env: { ...job.env, PYTHONHASHSEED: "0" } });
@@ -46,7 +46,7 @@ async function main(job) {
   const startup = listImported();
   unpackArchives(tourist, inside.slice(1).map(read), job.lib);
   // What each later request imports, in order: the worker imports it one module per task
-  // before the request (see worker.mjs), so that a price recompute never waits long.
+  // before the request (see worker/engine-worker.mjs), so that a price recompute never waits long.
   const names = () => tourist.pyimport("imported").module_names().toJs();
   const importsOf = (request) => {
     const before = new Set(names());

@@ -16,9 +16,9 @@ def assert_inputs_in_range(inputs, rules):
 
 
 def engine_config(page: Path) -> dict:
-    """What a page hands to its Python worker: its data-moteur attribute."""
+    """What a page hands to its Python worker: its engine configuration (<script id="moteur">)."""
     text = page.read_text(encoding="utf-8")
-    return json.loads(html.unescape(re.search(r"data-moteur='([^']*)'", text).group(1)))
+    return json.loads(re.search(r'<script type="application/json" id="moteur">(.*?)</script>', text).group(1))
 
 
 def shipped_engine(site: Path) -> dict:
@@ -36,8 +36,8 @@ def shipped_engine(site: Path) -> dict:
 
 
 def with_engine_delays(page, **delays_ms):
-    """Shorter engine delays (moteur.js) for one test, through the page's own configuration:
-    the delais_ms of its data-moteur, as build.py writes them."""
+    """Shorter engine delays (worker/engine-client.mjs) for one test, through the page's own
+    configuration: the delais_ms of its engine configuration, as build.py writes them."""
     def rewrite(route):
         response = route.fetch()
         html = response.text()

@@ -1,5 +1,5 @@
 // Runs the engine in the real Pyodide under Node.js, started as the browser worker starts it
-// (site/static/runtime.mjs: the start-up standard library with the later one mounted, the
+// (site/static/worker/runtime.mjs: the start-up standard library with the later one mounted, the
 // engine and wheel archives, the rules and holidays JSON), and prints its parity report.
 // Usage: node pyodide_runner.mjs <pyodide dir> <env JSON> <lib dir> <stdlib.zip> <later stdlib.zip> <engine.zip>
 //          <rules.json> <holidays.json> <cases.json> <archive>...
@@ -7,7 +7,7 @@
 import { readFileSync } from "node:fs";
 import { pathToFileURL } from "node:url";
 
-import { installLaterStdlib, loadEngine, startPyodide, unpackEngine } from "../site/static/runtime.mjs";
+import { installLaterStdlib, loadEngine, startPyodide, unpackEngine } from "../site/static/worker/runtime.mjs";
 
 const [pyodideDir, env, LIB, stdlib, laterStdlib, engine, rules, holidays, cases, ...wheels] = process.argv.slice(2);
 const bytes = (path) => new Uint8Array(readFileSync(path));

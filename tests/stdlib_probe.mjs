@@ -5,7 +5,7 @@
 import { readFileSync } from "node:fs";
 import { pathToFileURL } from "node:url";
 
-import { installLaterStdlib, startPyodide } from "../site/static/runtime.mjs";
+import { installLaterStdlib, startPyodide } from "../site/static/worker/runtime.mjs";
 
 const [pyodideDir, env, stdlib, laterStdlib] = process.argv.slice(2);
 const { loadPyodide } = await import(pathToFileURL(`${pyodideDir}/pyodide.mjs`).href);

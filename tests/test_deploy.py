@@ -2,6 +2,7 @@
 `_headers` ignored, gzip): returning visitors, offline devices and open tabs get the new
 prices, and a page whose files the deploy removed recovers by itself."""
 
+import json
 import shutil
 
 import pytest
@@ -63,7 +64,7 @@ def open_link_until_offline_ready(page, site):
 
 def wait_for_the_new_offline_copy(page, site):
     """The new deploy's service worker has taken over and dropped the previous copy."""
-    version = (site.dist / "sw.js").read_text(encoding="utf-8").split('"version": "')[1][:12]
+    version = json.loads((site.dist / "precache.json").read_text(encoding="utf-8"))["version"]
     # wait_for_function does not wait for a promise: poll the asynchronous Cache API here.
     wait_until(page, lambda: page.evaluate("caches.keys()") == [f"prisme-{version}"],
                what=f"the offline copy of deploy {version} replacing the previous one")

@@ -94,7 +94,7 @@ def test_a_height_from_anyone_but_the_calculators_frame_is_ignored(page, embeddi
     open_embedded(page, embedding_page)
     wait_until(page, lambda: frame_height(page) > 300, what="the frame's first height")
     before = frame_height(page)
-    fake = {"type": "prisme-hauteur", "hauteur": 123}
+    fake = {"type": "prisme-height", "height": 123}
     # From a page of another origin, framed in the same embedding page.
     other = embedding_page_for("http://127.0.0.1:9")        # any page of a third origin will do
     page.evaluate("(src) => new Promise((resolve) => { const f = document.createElement('iframe');"
@@ -107,7 +107,7 @@ def test_a_height_from_anyone_but_the_calculators_frame_is_ignored(page, embeddi
     post_from(page.frames[-1], page, fake)
     assert frame_height(page) == before
     # The calculator's frame itself is heard (the same message, from it, would be taken).
-    post_from(page.frames[1], page, {"type": "prisme-hauteur", "hauteur": 777})
+    post_from(page.frames[1], page, {"type": "prisme-height", "height": 777})
     assert frame_height(page) == 777
 
 

@@ -1,7 +1,6 @@
 """After one visit the calculator works offline; after a deploy, the next load shows new prices."""
 
 import json
-import re
 import shutil
 from pathlib import Path
 
@@ -110,8 +109,7 @@ def test_the_offline_copy_lists_each_file_once_and_leaves_out_only_the_holidays_
     """What the service worker copies is what works offline: every asset and engine file of
     the build, except the wheels of the `holidays` package, needed only for a year beyond the
     build's table of holidays."""
-    worker = (built_site / "sw.js").read_text(encoding="utf-8")
-    precache = json.loads(re.search(r"^const PRECACHE = (\{.*\});$", worker, re.MULTILINE).group(1))
+    precache = json.loads((built_site / "precache.json").read_text(encoding="utf-8"))
     listed = precache["assets"] + precache["engine"]
     assert len(listed) == len(set(listed))
     built = {"/" + path.relative_to(built_site).as_posix() for folder in ("assets", "pyodide")

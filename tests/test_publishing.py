@@ -43,8 +43,9 @@ def sha256_source(text: str) -> str:
 
 
 def test_every_page_has_a_strict_content_security_policy(built_site):
-    inline = [(ROOT / "site" / "static" / name).read_text(encoding="utf-8") for name in publishing.INLINE_SCRIPTS]
-    recovery, link_echo = inline
+    scripts, _ = publishing.inline_scripts(ROOT / "site" / "static")
+    inline = list(scripts.values())
+    recovery, link_echo = scripts["bootstrap"], scripts["echo_link"]
     allowed = " ".join(sha256_source(text) for text in inline)
     headers = (built_site / "_headers").read_text(encoding="utf-8")
     for page in html_pages(built_site):
@@ -54,10 +55,11 @@ def test_every_page_has_a_strict_content_security_policy(built_site):
         text = policy.group(1).replace("&#39;", "'")
         assert f"script-src 'self' 'wasm-unsafe-eval' {allowed};" in text and f"{text}; frame-ancestors" in headers
         assert "unsafe-inline" not in text and "'unsafe-eval'" not in text
-        # The inline scripts are the deploy recovery, and on /cal/ the link's echo in the form,
-        # exactly as hashed in the policy.
+        # The inline scripts are the bootstrap (with the deploy recovery), and on /cal/ the
+        # link's echo in the form, exactly as hashed in the policy (a JSON data block runs nothing).
         expected = [recovery, link_echo] if 'id="formulaire"' in html else [recovery]
-        assert re.findall(r"<script(?![^>]*\bsrc=)[^>]*>(.*?)</script>", html, re.S) == expected, page
+        executable = r'<script(?![^>]*\bsrc=)(?![^>]*type="application/json")[^>]*>(.*?)</script>'
+        assert re.findall(executable, html, re.S) == expected, page
         assert not re.search(r"\son[a-z]+=", html), f"event-handler attribute in {page}"
         assert not re.search(r'(?:src|href)="(?:https?:)?//', html.split("</head>")[1]), f"other origin in {page}"
 

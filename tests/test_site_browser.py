@@ -280,7 +280,7 @@ def test_a_tracking_tag_alone_keeps_the_prerendered_estimate(page, site_url):
 
 def test_a_link_never_stays_hidden_when_the_page_script_is_missing(page, site_url):
     """A browser too old for modules, or a file that did not load: the fallback shows."""
-    page.route("**/assets/cal-*.mjs", lambda route: route.abort())
+    page.route("**/assets/calculator-*.mjs", lambda route: route.abort())
     page.goto(f"{site_url}/cal/?postes=4")
     page.wait_for_selector('html[data-calcul="indisponible"]', timeout=BOOT_TIMEOUT)
     expect(page.locator("#repli")).to_be_visible()

@@ -225,11 +225,11 @@ def test_no_empty_band_above_the_recommendation(page, site_url):
 
 # Warm from the comparison ---------------------------------------------------------------------
 
-STARTUP = ("pyodide.asm.wasm", "python_stdlib-", "engine-")
+STARTUP = (r"/pyodide\.asm\.wasm$", r"/python_stdlib-\w+\.zip$", r"/engine-\w+\.zip$")
 
 
 def startup_requests(urls):
-    return [url for url in urls if any(name in url for name in STARTUP)]
+    return [url for url in urls if any(re.search(name, url) for name in STARTUP)]
 
 
 def test_the_comparison_prefetches_the_calculator_once(browser, site_url):

@@ -1,14 +1,14 @@
 // The Python side of the pages: Pyodide in a module Web Worker, so the page never blocks.
-// Protocol (its one client is moteur.js): the page sends {id, type, payload}; every reply
+// Protocol (its one client is engine-client.mjs): the page sends {id, type, payload}; every reply
 // carries the same id and type, with either `result`, or `error` (a French sentence for
 // visitors) and `details` (Python's traceback, for the console). Messages wait behind the
 // ready gate, the init.
 
-import { DELAYS_MS } from "./planning.mjs";
 import { installLaterStdlib, loadEngine, startPyodide, unpackEngine } from "./runtime.mjs";
 
-let ready = null;            // Promise of { py, api, ... } once Pyodide, engine and rules are loaded
-const extras = {};           // need ("qr", "jours_feries") -> Promise resolved once it can be met
+// The ready gate: a Promise of the engine ({ py, api, ... }) once Pyodide, engine and rules
+// are loaded, set by the init message.
+let ready = null;
 
 async function fetchBytes(url) {
   const response = await fetch(url);
@@ -21,6 +21,10 @@ async function fetchText(url) {
   if (!response.ok) throw new Error(`${url} : ${response.status}`);
   return response.text();
 }
+
+// The download's progress is reported ten times a second at most: enough for a progress
+// bar, few enough messages for the page's main thread.
+const PROGRESS_REPORT_MS = 100;
 
 // Where start-up time goes (milliseconds since the worker started), read by bench/.
 const timings = {};
@@ -37,9 +41,9 @@ function countDownloads(total) {
   let sent = 0;
   const report = (force) => {
     const now = performance.now();
-    if (!force && now - sent < DELAYS_MS.progressReport) return;
+    if (!force && now - sent < PROGRESS_REPORT_MS) return;
     sent = now;
-    self.postMessage({ id: null, type: "progression", result: { loaded: Math.min(loaded, total), total } });
+    self.postMessage({ id: null, type: "progress", result: { loaded: Math.min(loaded, total), total } });
   };
   const add = (bytes) => { loaded += bytes; report(false); };
   const streamed = new Set();
@@ -92,16 +96,19 @@ async function start({ pyodide: indexURL, lock, stdlib, stdlib_later, engine, ru
   unpackEngine(py, [engineZip], lib);
   mark("moteur_decompresse");
   const api = loadEngine(py, rulesJson, holidaysJson, mark);
-  failures = Object.fromEntries(Object.entries(JSON.parse(api.entry_points())).map(([type, point]) => [type, point.failure]));
+  // Request type -> what the page says when it fails (from the engine).
+  const failures = Object.fromEntries(Object.entries(JSON.parse(api.entry_points())).map(([type, point]) => [type, point.failure]));
   mark("regles_chargees");
   if (test_hooks) self.pyodide = py;      // only in the tests' builds (build.py, engine_config)
-  return { py, api, wheels, imports, lib, laterStdlib, stdlibLaterUrl: stdlib_later };
+  // extras: need ("qr", "jours_feries") -> Promise resolved once it can be met.
+  return { py, api, wheels, imports, lib, laterStdlib, stdlibLaterUrl: stdlib_later, failures, extras: {}, laterStdlibMounted: null };
 }
 
 // What a request needs beyond prices: the rest of the standard library, its wheels, and its
 // imports made ahead. A failed download is tried again at the next request, not remembered
 // for the session.
 function loadExtras(engine, need) {
+  const { extras } = engine;
   extras[need] ??= Promise.all([mountLaterStdlib(engine), unpackWheels(engine, engine.wheels[need])])
     .then(() => importOneByOne(engine, engine.imports[need] || []))
     .catch((error) => {
@@ -113,14 +120,14 @@ function loadExtras(engine, need) {
 
 const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
 
-let laterStdlibMounted = null;
-function mountLaterStdlib({ laterStdlib, stdlibLaterUrl }) {
+function mountLaterStdlib(engine) {
+  const { laterStdlib, stdlibLaterUrl } = engine;
   if (laterStdlib.ready) return Promise.resolve();      // an import fetched it already
-  laterStdlibMounted ??= fetchBytes(stdlibLaterUrl).then((zip) => laterStdlib.mount(zip)).catch((error) => {
-    laterStdlibMounted = null;
+  engine.laterStdlibMounted ??= fetchBytes(stdlibLaterUrl).then((zip) => laterStdlib.mount(zip)).catch((error) => {
+    engine.laterStdlibMounted = null;
     throw error;
   });
-  return laterStdlibMounted;
+  return engine.laterStdlibMounted;
 }
 
 // The modules a request imports, one step per task, in the order their imports completed in
@@ -157,7 +164,6 @@ async function answer(engine, type, payload) {
 }
 
 const FAILED_START = "Le moteur de calcul n'a pas pu démarrer.";
-let failures = {};      // request type -> what the page says when it fails (from the engine)
 const details = (error) => String(error && error.message ? error.message : error);
 
 // Pyodide can fail outside of any awaited promise (e.g. a blocked .wasm download makes
@@ -180,8 +186,8 @@ self.onmessage = async ({ data: { id, type, payload } }) => {
     self.postMessage({ id, type, result: await answer(engine, type, payload) });
   } catch (error) {
     // A request behind a failed start reports the start's failure.
-    const startFailed = type === "init" || (ready && (await ready.then(() => false, () => true)));
-    const message = startFailed ? FAILED_START : failures[type] || "Le calcul a échoué.";
+    const engine = type === "init" || !ready ? null : await ready.catch(() => null);
+    const message = type === "init" || (ready && !engine) ? FAILED_START : engine?.failures[type] || "Le calcul a échoué.";
     self.postMessage({ id, type, error: message, details: details(error) });
   }
 };

@@ -7,20 +7,23 @@
      <div data-prisme-calculateur data-postes="7" data-commune="saint-paul"></div>
      <script src="https://reunioninformatique.com/integrer.js" async></script>
 
-   Messages: a frame says it is ready; this script greets it at this site's origin only, and
-   takes a height only from this site's origin and from the window of one of its frames.
-   build.py writes the link parameters' names (rules/offre.yaml) into the line below. */
+   Only the link parameters' names (rules/offre.yaml) are passed on, so that a CMS's own
+   data-* attributes stay out of the link: the build lists them in integrer.json, beside this
+   script (served to any origin: Access-Control-Allow-Origin).
+
+   Messages (the other side is embed/embedded-page.mjs): a frame says it is ready; this script
+   greets it at this site's origin only, and takes a height only from this site's origin and
+   from the window of one of its frames. */
 (function () {
   "use strict";
-  var PARAMETERS = [];
   var script = document.currentScript;
   if (!script) return;
   var site = new URL(".", script.src);              // where this script, and the calculator, live
   var frames = [];
 
-  function frameAddress(element) {
+  function frameAddress(element, parameters) {
     var query = new URLSearchParams();
-    PARAMETERS.forEach(function (name) {           // a CMS's own data-* attributes stay out of the link
+    parameters.forEach(function (name) {
       if (element.dataset[name] !== undefined) query.set(name, element.dataset[name]);
     });
     var search = query.toString();
@@ -28,10 +31,10 @@
   }
 
   function greet(frame) {
-    frame.contentWindow.postMessage({ type: "prisme-bonjour" }, site.origin);
+    frame.contentWindow.postMessage({ type: "prisme-hello" }, site.origin);
   }
 
-  function embed(element) {
+  function embed(element, parameters) {
     var frame = element.tagName === "IFRAME" ? element : document.createElement("iframe");
     // « Copier le lien » inside the frame; set before the frame navigates, added to the page's own.
     var allowed = frame.getAttribute("allow");
@@ -41,7 +44,7 @@
     frame.style.border = "0";
     frame.style.height = frame.style.height || "60rem";   // until the calculator says its height
     if (frame !== element) {
-      frame.src = frameAddress(element);
+      frame.src = frameAddress(element, parameters);
       element.replaceWith(frame);
     }
     frame.addEventListener("load", function () { greet(frame); });
@@ -56,14 +59,21 @@
     frames.forEach(function (frame) {
       if (frame.contentWindow !== event.source) return;
       // A frame that loaded before this script ran says it is ready: it is greeted then.
-      if (event.data.type === "prisme-pret") greet(frame);
-      var height = Number(event.data.hauteur);
-      if (event.data.type === "prisme-hauteur" && height > 0 && height < 100000) frame.style.height = height + "px";
+      if (event.data.type === "prisme-ready") greet(frame);
+      var height = Number(event.data.height);
+      if (event.data.type === "prisme-height" && height > 0 && height < 100000) frame.style.height = height + "px";
     });
   });
 
+  // Without the list (a network failure), the frames open with the calculator's defaults.
   function start() {
-    document.querySelectorAll("[data-prisme-calculateur]").forEach(embed);
+    fetch(new URL("integrer.json", site).href).then(function (response) {
+      return response.ok ? response.json() : { parametres: [] };
+    }).catch(function () { return { parametres: [] }; }).then(function (embedding) {
+      document.querySelectorAll("[data-prisme-calculateur]").forEach(function (element) {
+        embed(element, embedding.parametres);
+      });
+    });
   }
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
   else start();

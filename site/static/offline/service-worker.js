@@ -5,17 +5,32 @@
 // - content-hashed assets and the versioned Pyodide: the HTTP cache, then the offline copy.
 // The pages and small assets are copied at install; the 14 MB of the engine (Pyodide and the
 // Python archives) only when a page that uses it asks, or its start-up part when a comparison
-// page on a fast connection asks (sw-register.mjs). A new deploy's worker carries the previous copy over: unchanged files are moved, the
-// others fetched, and the previous copy is deleted only once the new one is complete.
-// build.py replaces the PRECACHE line with this build's lists; new lists make a new worker.
+// page on a fast connection asks (offline.mjs). A new deploy's worker carries the previous
+// copy over: unchanged files are moved, the others fetched, and the previous copy is deleted
+// only once the new one is complete.
+// The build writes this build's lists of files into precache.json (build_steps/publishing.py);
+// the pages register this worker under their build's id (sw.js?construction=…), so that each
+// deploy installs a new worker, which reads the lists of its own build.
 
-const PRECACHE = { version: "dev", build: "dev", pages: [], assets: [], engine: [], startup: [] };
-const CACHE = `prisme-${PRECACHE.version}`;
-const ASSETS = new Set([...PRECACHE.assets, ...PRECACHE.engine]);
+const BUILD = new URL(location.href).searchParams.get("construction") || "dev";
+const CACHE = `prisme-${BUILD}`;
+const SCOPE = self.registration.scope;
+const MANIFEST = new URL("precache.json", SCOPE).href;
+// Content-hashed assets and the versioned Pyodide: the offline copy is their fallback.
+const ASSET_FOLDERS = [new URL("assets/", SCOPE).pathname, new URL("pyodide/", SCOPE).pathname];
 const REVALIDATE = { cache: "no-cache" };
-// Put in a copy once it holds the whole engine: the next deploy's worker carries the engine
-// over only for a device that had it (a URL nothing ever fetches).
-const ENGINE_COPIED = new URL("__moteur-copie__", self.registration.scope).href;
+// The copy's own markers, URLs nothing ever fetches (the privacy page does not count them as
+// files of the site): the lists this worker installed, and a mark put in a copy once it
+// holds the whole engine (the next deploy's worker carries the engine over only for a
+// device that had it).
+const LISTS = new URL("__precache__", SCOPE).href;
+const ENGINE_COPIED = new URL("__moteur-copie__", SCOPE).href;
+
+// This build's lists, as its install stored them: { version, pages, assets, engine, startup }.
+async function precache() {
+  const copy = await (await caches.open(CACHE)).match(LISTS);
+  return copy.json();
+}
 
 async function store(cache, url, init) {
   const response = await fetch(url, init);
@@ -54,33 +69,46 @@ async function heldEngine(previous) {
 
 const markEngineCopied = (cache) => cache.put(ENGINE_COPIED, new Response("1"));
 
+// The lists of the build this worker was registered for: a deploy between the page and this
+// install makes it fail, and the next page registers the new build's worker.
+async function fetchPrecache(cache) {
+  const response = await fetch(MANIFEST, REVALIDATE);
+  if (!response.ok) throw new Error(`${MANIFEST} : ${response.status}`);
+  const lists = await response.clone().json();
+  if (lists.version !== BUILD) throw new Error(`${MANIFEST} : build ${lists.version}, not ${BUILD}`);
+  await cache.put(LISTS, response);
+  return lists;
+}
+
 self.addEventListener("install", (event) => {
   event.waitUntil((async () => {
     const cache = await caches.open(CACHE);
+    const lists = await fetchPrecache(cache);
     const previous = await previousCaches();
     // A device that could compute offline before this deploy can still compute after it.
     const withEngine = await heldEngine(previous);
-    const files = withEngine ? [...PRECACHE.assets, ...PRECACHE.engine] : PRECACHE.assets;
+    const files = withEngine ? [...lists.assets, ...lists.engine] : lists.assets;
     await Promise.all([
-      ...PRECACHE.pages.map((url) => store(cache, url, REVALIDATE)),
+      ...lists.pages.map((url) => store(cache, url, REVALIDATE)),
       ...files.map((url) => carryOrFetch(cache, previous, url)),
     ]);
     if (withEngine) await markEngineCopied(cache);
-    else await carryHeld(cache, previous, PRECACHE.startup);     // a comparison page's prefetch, where unchanged
+    else await carryHeld(cache, previous, lists.startup);     // a comparison page's prefetch, where unchanged
     await self.skipWaiting();
   })());
 });
 
 async function cacheEngine(client) {
   const cache = await caches.open(CACHE);
+  const lists = await precache();
   const missing = [];
-  for (const path of PRECACHE.engine) if (!(await cache.match(path))) missing.push(path);
+  for (const path of lists.engine) if (!(await cache.match(path))) missing.push(path);
   // One file after the other: 14 MB copied at once competes with a visitor's edits for the
   // cores; spread out, it takes less of them at a time (its effect on edits not measured apart).
   for (const path of missing) await store(cache, path);
   await markEngineCopied(cache);
   // copied: files fetched now; 0 when the copy was already complete (the page then asks nothing more).
-  client.postMessage({ type: "moteur-hors-ligne", copied: missing.length });
+  client.postMessage({ type: "engine-copied", copied: missing.length });
 }
 
 // A comparison page's prefetch: the files /cal/ needs for its first estimate, those this copy
@@ -88,14 +116,15 @@ async function cacheEngine(client) {
 // that did not change, at install). Fetched through the HTTP cache, which /cal/ reads first.
 async function cacheStartup(client) {
   const cache = await caches.open(CACHE);
-  for (const path of PRECACHE.startup) if (!(await cache.match(path))) await store(cache, path);
-  client.postMessage({ type: "demarrage-copie" });
+  const lists = await precache();
+  for (const path of lists.startup) if (!(await cache.match(path))) await store(cache, path);
+  client.postMessage({ type: "startup-copied" });
 }
 
 self.addEventListener("message", (event) => {
   if (!event.data) return;
-  if (event.data.type === "copier-moteur") event.waitUntil(cacheEngine(event.source));
-  if (event.data.type === "copier-demarrage") event.waitUntil(cacheStartup(event.source));
+  if (event.data.type === "copy-engine") event.waitUntil(cacheEngine(event.source));
+  if (event.data.type === "copy-startup") event.waitUntil(cacheStartup(event.source));
 });
 
 self.addEventListener("activate", (event) => {
@@ -114,7 +143,7 @@ self.addEventListener("activate", (event) => {
 // files this copy does not hold (the next worker brings both together).
 async function keepIfOurs(path, response) {
   const page = await response.text();
-  if (!page.includes(`data-construction="${PRECACHE.build}"`)) return;
+  if (!page.includes(`data-construction="${BUILD}"`)) return;
   const cache = await caches.open(CACHE);
   await cache.put(path, new Response(page, { headers: { "Content-Type": "text/html; charset=utf-8" } }));
 }
@@ -150,5 +179,7 @@ self.addEventListener("fetch", (event) => {
   const { request } = event;
   if (request.method !== "GET" || new URL(request.url).origin !== location.origin) return;
   if (request.mode === "navigate") event.respondWith(networkFirst(event));
-  else if (ASSETS.has(new URL(request.url).pathname)) event.respondWith(httpCacheThenCopy(request));
+  else if (ASSET_FOLDERS.some((folder) => new URL(request.url).pathname.startsWith(folder))) {
+    event.respondWith(httpCacheThenCopy(request));
+  }
 });

@@ -1,0 +1,16 @@
+// The page's engine client, configured by the build (the JSON of <script id="moteur">), its
+// download's progress reported to the store. On /cal/ boot.mjs imports it from <head>, so
+// that Python starts before the page is parsed.
+
+import { createEngineClient } from "../worker/engine-client.mjs";
+import { store } from "./page-store.mjs";
+
+const config = JSON.parse(document.getElementById("moteur").textContent);
+
+export const engine = createEngineClient(config, {
+  onProgress: (loaded, total) => store.dispatch({ type: "download-progressed", loaded, total }),
+  // Where start-up time went, for bench/ (only in the tests' and the bench's builds).
+  onStarted: (timings) => {
+    if (config.test_hooks) document.documentElement.dataset.engineTimings = JSON.stringify(timings);
+  },
+});
