@@ -10,7 +10,7 @@ PY := $(VENV)/bin/python
 PY_DEPS := $(VENV)/.installed
 NODE_DEPS := node_modules/.package-lock.json
 # The pages name "this year and next": build them for the commit's date, so that two builds
-# of one commit are byte-identical (build.py reads it; see README, Publishing).
+# of one commit are byte-identical (build.py reads it; see docs/publishing.md).
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null)
 
 .PHONY: serve test test-rapide test-navigateurs build setup system-packages system-packages-navigateurs bench bench-reseau bench-telephone bench-comparaison epingler clean
@@ -65,7 +65,7 @@ bench: setup system-packages
 	$(PY) bench/run.py
 	$(PY) bench/tables.py
 
-# A prefilled link opened over a phone's network (see README, Performance).
+# A prefilled link opened over a phone's network (see docs/performance.md).
 bench-reseau: setup system-packages
 	$(PY) bench/run.py --reseau 10,40 --runs 3
 	$(PY) bench/run.py --reseau 1.6,150 --runs 2
