@@ -86,6 +86,7 @@ def test_test_hooks_ship_only_in_the_tests_builds(built_site, tmp_path):
     assert "test_hooks" not in (out / "index.html").read_text(encoding="utf-8")
 
 
+@pytest.mark.pyodide
 def test_two_builds_are_byte_identical(tmp_path, built_site, monkeypatch):
     """Even the bytecode, made again from scratch by Pyodide (an empty build cache)."""
     monkeypatch.setattr(browser_python, "BYTECODE_CACHE", tmp_path / "empty-cache")
@@ -263,6 +264,7 @@ def test_a_tampered_wheel_stops_the_build(monkeypatch, tmp_path):
     assert not (tmp_path / "dist").exists()
 
 
+@pytest.mark.pyodide
 def test_a_failed_precompile_stops_the_build_and_keeps_the_site(monkeypatch, tmp_path, capsys):
     """A broken compile step must not publish a site whose browser Python cannot start."""
     out = tmp_path / "dist"

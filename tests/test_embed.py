@@ -23,7 +23,7 @@ LINK = "postes=7&serveurs=1&imagerie=2&commune=saint-paul"
 
 @pytest.fixture
 def embedding_page_for(tmp_path_factory):
-    """calculator URL -> the URL of the README's example page, served from another origin,
+    """calculator URL -> the URL of docs/embed.md's example page, served from another origin,
     its script pointed at that calculator."""
     servers = []
 

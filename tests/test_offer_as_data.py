@@ -138,6 +138,7 @@ def test_prestations_show_the_rate_and_the_comparison_row(edited_site):
     assert "<th scope=\"row\">Déplacement par visite, zone 4, hors forfait</th><td>95,00 € HT</td>" in level2
 
 
+@pytest.mark.pyodide
 def test_the_browser_computes_the_new_option_as_cpython_does(tmp_path, edited_site, edited_rules):
     from calculator.load import load_rules
 

@@ -1,7 +1,7 @@
 """/cal/ in Firefox ESR and in WebKitGTK (iPhones run WebKit), from Debian's packages:
 a prefilled link's totals, typing a new value, the address bar, the cost chart, the QR
 code (the part of the standard library mounted later), no error.
-Run by `make test-navigateurs` (and .ci/run), apart from `make test`: see the README."""
+Run by `make test-navigateurs` (and .ci/run), apart from `make test`: see docs/testing.md."""
 
 import json
 import subprocess

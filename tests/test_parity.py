@@ -6,6 +6,8 @@ import subprocess
 from pathlib import Path
 from urllib.parse import urlencode
 
+import pytest
+
 from build_steps.browser_python import PYODIDE_NPM
 from calculator import browser
 
@@ -67,6 +69,7 @@ def test_the_parity_cases_and_the_build_tour_cover_every_entry_point(rules):
     assert set(tour) == set(browser.ENTRY_POINTS) and all(tour.values())
 
 
+@pytest.mark.pyodide
 def test_cpython_and_pyodide_agree(tmp_path, built_site, rules):
     """The shipped bytecode (standard library, engine, wheels) answers as the CPython sources do."""
     assert_parity(tmp_path, built_site, rules)
@@ -104,6 +107,7 @@ def failed_stdlib_imports(*args) -> dict:
     return json.loads(result.stdout)
 
 
+@pytest.mark.pyodide
 def test_shipped_standard_library_imports_what_stock_pyodide_imports(built_site):
     """Only the modules the build's tour imported arrive compiled; the others must still work
     in a visitor's browser (a rare path must not fail there and nowhere else)."""
