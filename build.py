@@ -42,12 +42,13 @@ from calculator.query import TRUE_WORDS
 from calculator.offer import (STATUS_MARK, STATUS_TEXT, comparison_rows, holidays_table, hours_summary,
                               price_list_date, rate_card, schedule_lines, week_rows)
 from calculator.report import estimate_view
+from calculator.site_address import BASE_PATH, PUBLIC_ORIGIN
 from calculator.reunion_holidays import reunion_holidays, table_json
 from calculator.typed_json import rules_for_browser
 
 ROOT = Path(__file__).resolve().parent
 SITE = ROOT / "site"
-DEFAULT_ORIGIN = "https://reunioninformatique.com"
+DEFAULT_ORIGIN = PUBLIC_ORIGIN      # also the base of `python -m calculator lien`
 # How long the engine client (moteur.js) waits: Pyodide's first start on a slow phone, then
 # one answer (an estimate takes milliseconds once Python runs). Past them the page shows its
 # fallback, and a late answer is dropped. Tests shorten them through the page's data-moteur.
@@ -326,7 +327,7 @@ def build(out_dir: Path, base_url: str = "/", rules_dir: Path = ROOT / "rules",
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description="Construit le site statique des tarifs.")
     parser.add_argument("--out", default="dist", help="dossier de sortie (dist/ par défaut)")
-    parser.add_argument("--base-url", default="/", help="chemin d'hébergement, par ex. /tarifs/")
+    parser.add_argument("--base-url", default=BASE_PATH, help="chemin d'hébergement, par ex. /tarifs/")
     parser.add_argument("--rules", default=str(ROOT / "rules"), help="dossier des règles YAML")
     parser.add_argument("--site-origin", default=DEFAULT_ORIGIN, help="origine publique, pour les URL canoniques")
     args = parser.parse_args(argv)

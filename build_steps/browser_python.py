@@ -31,7 +31,8 @@ BYTECODE_CACHE = ROOT / "build-cache" / "bytecode"
 BYTECODE_CACHE_ENTRIES = 6
 PRECOMPILE_TIMEOUT_S = 600
 # Engine modules the browser imports; the CLI and the YAML loader stay on the build side.
-ENGINE_EXCLUDED = {"cli.py", "load.py", "compare.py", "sales.py", "__main__.py"}
+ENGINE_EXCLUDED = {"cli.py", "load.py", "compare.py", "sales.py", "__main__.py", "argparse_fr.py", "typed_values.py",
+                   "site_address.py", "batch_csv.py"}
 
 
 def engine_archive() -> bytes:

@@ -22,6 +22,12 @@ def test_lien_prints_the_canonical_link(flags, link):
     assert result.returncode == 0 and result.stdout == link + "\n"
 
 
+def test_lien_without_base_links_to_the_public_site():
+    """The address the site is built for by default (build.py --site-origin, --base-url)."""
+    result = run("lien", "--postes", "7")
+    assert result.returncode == 0 and result.stdout == "https://reunioninformatique.com/cal/?postes=7\n"
+
+
 def test_lien_reports_a_bad_value_and_still_gives_a_link():
     result = run("lien", "--base", BASE, "--postes", "400")
     assert result.returncode == 0 and result.stdout == f"{BASE}/cal/?postes=250\n"
