@@ -7,7 +7,6 @@ the catalogue's (rules/offre.yaml): the rules are read before the command line i
 """
 
 import argparse
-import csv
 import json
 import os
 import sys
@@ -179,21 +178,16 @@ def _lien(args, rules) -> int:
 
 
 def _lot(args, rules) -> int:
+    def warn(notice):
+        print(f"Avis : {notice}", file=sys.stderr)
     try:
         with open(args.fichier, "rb") as file:
-            data = file.read()
-        try:
-            text = data.decode("utf-8-sig")
-        except UnicodeDecodeError:      # Excel's « CSV (séparateur : point-virgule) » on Windows
-            text = data.decode("cp1252")
-            print("Avis : fichier lu en Windows-1252 (il n'est pas en UTF-8).", file=sys.stderr)
-        # With a BOM, so that Excel reads the accents of the result right.
-        sys.stdout.write("\ufeff" + batch(text, rules, args.base))
+            batch(file, rules, args.base, sys.stdout, warn)
     except FileNotFoundError:
         print(f"Fichier introuvable : « {args.fichier} ».", file=sys.stderr)
         return 2
-    except (OSError, UnicodeDecodeError, csv.Error) as error:
-        print(f"Fichier illisible : « {args.fichier} » ({error}).", file=sys.stderr)
+    except OSError as error:
+        print(f"Fichier illisible : « {args.fichier} » ({error.strerror or error}).", file=sys.stderr)
         return 2
     except BatchError as error:
         print(f"Fichier illisible : « {args.fichier} » : {error}", file=sys.stderr)
