@@ -81,7 +81,7 @@ def service_worker_script(output: Output, base_url: str, public_pages, static: P
     template = (static / SERVICE_WORKER).read_text(encoding="utf-8")
     line = 'const PRECACHE = { version: "dev", build: "dev", pages: [], assets: [], engine: [], startup: [] };'
     if line not in template:
-        raise BuildError(f"site/static/{SERVICE_WORKER}: the PRECACHE line to fill in is missing")
+        raise BuildError(f"site/static/{SERVICE_WORKER} : la ligne PRECACHE à remplir manque")
     return template.replace(line, f"const PRECACHE = {precache};")
 
 
@@ -90,7 +90,7 @@ def embed_script(static: Path, parameters) -> str:
     template = (static / "integrer.js").read_text(encoding="utf-8")
     line = "  var PARAMETERS = [];"
     if line not in template:
-        raise BuildError("site/static/integrer.js: the PARAMETERS line to fill in is missing")
+        raise BuildError("site/static/integrer.js : la ligne PARAMETERS à remplir manque")
     return template.replace(line, f"  var PARAMETERS = {json.dumps(list(parameters))};")
 
 

@@ -65,7 +65,7 @@ def test_rules_error_stops_with_file_and_key(tmp_path):
                        encoding="utf-8")
     result = run("--regles", str(tmp_path / "rules"), "devis")
     assert result.returncode == 1
-    assert "pricing.yaml:8: tva_pourcent: expected a percentage from 0 to 100, got \"beaucoup\"" in result.stderr
+    assert "pricing.yaml:8: tva_pourcent: attendu un pourcentage de 0 à 100, trouvé \"beaucoup\"" in result.stderr
 
 
 # For people at a terminal (issue 29): a typo stops with the flag, the value and a suggestion.
