@@ -1,7 +1,7 @@
 """Time and peak memory of `python -m calculator lot` on 10,000 rows and on a 50 MB file of
 short rows (issue 29: the whole file used to be held, 914 MiB and 194 s for 50 MB).
 
-    .venv/bin/python bench/batch.py            # writes bench/latest-lot.json
+    .venv/bin/python bench/batch.py            # writes bench/lot.json
 
 Each run is its own process, measured by the kernel (os.wait4: wall time, ru_maxrss), so
 that the figure is the one a salesperson's machine would see, interpreter included.
@@ -16,7 +16,8 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-RESULT = Path(__file__).with_name("latest-lot.json")
+# Not latest*.json: those are the browser benches that bench/tables.py writes into docs/performance.md.
+RESULT = Path(__file__).with_name("lot.json")
 COMMUNES = ("saint-denis", "saint-paul", "le-tampon", "saint-pierre", "sainte-marie")
 MB = 1_000_000
 
