@@ -21,6 +21,7 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
+from build_steps.base_url import BaseUrlError, site_address
 from build_steps.browser_python import (BROWSER_LIB, BROWSER_PYTHON_ENV, PYODIDE_FILES, PYODIDE_NPM, engine_archive,
                                         precompiled, pyodide_version)
 from build_steps.output import BuildError, Output, write_output
@@ -30,6 +31,7 @@ from build_steps.publishing import (BOOTSTRAP, EMBED_PARAMETERS, EMBED_SCRIPT, P
                                    precache_json, robots_txt, sitemap_xml, web_manifest)
 from build_steps.static_files import add_static_files
 from build_steps.wheels import NOT_COPIED_OFFLINE, browser_wheels
+from calculator.argparse_fr import in_french
 from calculator.catalogue import ON_CALL
 from calculator.chart import charts, counted
 from calculator.coverage import utc_offset, yearly_hours
@@ -42,15 +44,16 @@ from calculator.query import TRUE_WORDS
 from calculator.offer import (STATUS_MARK, STATUS_TEXT, comparison_rows, holidays_table, hours_summary,
                               price_list_date, rate_card, schedule_lines, week_rows)
 from calculator.report import estimate_view
+from calculator.site_address import BASE_PATH, PUBLIC_ORIGIN
 from calculator.reunion_holidays import reunion_holidays, table_json
 from calculator.typed_json import rules_for_browser
 
 ROOT = Path(__file__).resolve().parent
 SITE = ROOT / "site"
-DEFAULT_ORIGIN = "https://reunioninformatique.com"
-# How long the engine client (worker/engine-client.mjs) waits: Pyodide's first start on a slow phone, then
-# one answer (an estimate takes milliseconds once Python runs). Past them the page shows its
-# fallback, and a late answer is dropped. Tests shorten them through the page's engine
+DEFAULT_ORIGIN = PUBLIC_ORIGIN      # also the base of `python -m calculator lien`
+# How long the engine client (worker/engine-client.mjs) waits: Pyodide's first start on a
+# slow phone, then one answer (an estimate takes milliseconds once Python runs). Past them the
+# page shows its fallback, and a late answer is dropped. Tests shorten them through the page's engine
 # configuration (<script id="moteur">).
 ENGINE_DELAYS_MS = {"demarrage": 60000, "reponse": 10000}
 # The public holidays the browser gets as data, around the year the pages speak of: the
@@ -341,14 +344,22 @@ def build(out_dir: Path, base_url: str = "/", rules_dir: Path = ROOT / "rules",
 
 
 def main(argv=None) -> int:
-    parser = argparse.ArgumentParser(description="Construit le site statique des tarifs.")
+    with in_french():
+        parser = argparse.ArgumentParser(description="Construit le site statique des tarifs.")
     parser.add_argument("--out", default="dist", help="dossier de sortie (dist/ par défaut)")
-    parser.add_argument("--base-url", default="/", help="chemin d'hébergement, par ex. /tarifs/")
+    parser.add_argument("--base-url", default=BASE_PATH,
+                        help="chemin d'hébergement, par ex. /tarifs/ (ou l'adresse complète https://hôte/tarifs/)")
     parser.add_argument("--rules", default=str(ROOT / "rules"), help="dossier des règles YAML")
     parser.add_argument("--site-origin", default=DEFAULT_ORIGIN, help="origine publique, pour les URL canoniques")
-    args = parser.parse_args(argv)
+    with in_french():
+        args = parser.parse_args(argv)
     try:
-        output = build(Path(args.out), args.base_url, Path(args.rules), args.site_origin)
+        site_origin, base_url = site_address(args.base_url, args.site_origin, DEFAULT_ORIGIN)
+    except BaseUrlError as error:
+        print(f"Construction refusée, site non modifié : {error}", file=sys.stderr)
+        return 2
+    try:
+        output = build(Path(args.out), base_url, Path(args.rules), site_origin)
     except RulesError as error:
         print(f"Erreur dans les règles, site non modifié : {error}", file=sys.stderr)
         return 1

@@ -31,7 +31,8 @@ BYTECODE_CACHE = ROOT / "build-cache" / "bytecode"
 BYTECODE_CACHE_ENTRIES = 6
 PRECOMPILE_TIMEOUT_S = 600
 # Engine modules the browser imports; the CLI and the YAML loader stay on the build side.
-ENGINE_EXCLUDED = {"cli.py", "load.py", "compare.py", "sales.py", "__main__.py"}
+ENGINE_EXCLUDED = {"cli.py", "load.py", "compare.py", "sales.py", "__main__.py", "argparse_fr.py", "typed_values.py",
+                   "site_address.py", "batch_csv.py"}
 
 
 def engine_archive() -> bytes:
@@ -45,7 +46,7 @@ def engine_archive() -> bytes:
 def pyodide_version() -> str:
     package = PYODIDE_NPM / "package.json"
     if not package.exists():
-        raise BuildError("node_modules/pyodide is missing: run `npm ci` (make does it)")
+        raise BuildError("node_modules/pyodide manque : lancez `npm ci` (make le fait)")
     return json.loads(package.read_text(encoding="utf-8"))["version"]
 
 
@@ -57,7 +58,7 @@ def precompiled(engine: bytes, rules_json: str, holidays_json: str, wheels, tour
     that goes in."""
     node = shutil.which("node")
     if node is None:
-        raise BuildError("Node.js is needed to precompile the Python of the browser (install nodejs)")
+        raise BuildError("Node.js est nécessaire pour précompiler le Python du navigateur (installez nodejs)")
     names = ["engine.zip", *(f"{path.stem}.zip" for path in wheels)]
     cached = BYTECODE_CACHE / bytecode_key(node, engine, wheels, tour)
     if cached.is_dir():
@@ -112,11 +113,11 @@ def run_precompile(node: str, cached: Path, engine: bytes, rules_json: str, holi
                               capture_output=True, text=True, timeout=PRECOMPILE_TIMEOUT_S)
     except subprocess.TimeoutExpired:
         shutil.rmtree(work)
-        raise BuildError(f"precompile/run.mjs did not finish within {PRECOMPILE_TIMEOUT_S} s") from None
+        raise BuildError(f"precompile/run.mjs n'a pas fini en {PRECOMPILE_TIMEOUT_S} s") from None
     shutil.rmtree(inputs)
     if done.returncode != 0:
         shutil.rmtree(work)
-        raise BuildError(f"precompile/run.mjs failed (exit {done.returncode}): {done.stderr.strip()[-3000:]}")
+        raise BuildError(f"échec de precompile/run.mjs (code {done.returncode}) : {done.stderr.strip()[-3000:]}")
     try:
         work.rename(cached)    # in place only when complete: an interrupted build leaves no half entry
     except OSError:

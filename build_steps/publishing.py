@@ -8,7 +8,7 @@ import hashlib
 import json
 from pathlib import Path
 
-from .output import BuildError, Output
+from .output import Output
 
 # Everything comes from our own origin; Pyodide needs only 'wasm-unsafe-eval' to compile, and
 # the inline scripts (INLINE_SCRIPTS) are allowed by their hashes, and no other.

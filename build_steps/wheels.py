@@ -51,12 +51,12 @@ def browser_wheels() -> list:
         command = [sys.executable, "-m", "pip", "download", "--quiet", "--no-deps", "--only-binary=:all:",
                    "--disable-pip-version-check", "-d", str(WHEEL_CACHE), *missing]
         if subprocess.run(command).returncode != 0 or not all(cached(spec) for spec in missing):
-            raise BuildError(f"could not download the wheels {', '.join(missing)} with pip")
+            raise BuildError(f"téléchargement par pip impossible pour les wheels {', '.join(missing)}")
     wheels = []
     for spec, expected in BROWSER_WHEELS.items():
         [wheel] = cached(spec)
         found = hashlib.sha256(wheel.read_bytes()).hexdigest()
         if found != expected:
-            raise BuildError(f"{wheel}: sha256 expected {expected}, found {found}")
+            raise BuildError(f"{wheel} : sha256 attendu {expected}, trouvé {found}")
         wheels.append((wheel_need(spec), wheel))
     return wheels

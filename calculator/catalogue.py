@@ -138,7 +138,7 @@ def _bands(node: Node) -> tuple:
         up_to = item["jusqu_a"]
         if index == len(items) - 1:
             if up_to.value is not None:
-                up_to.fail("null (the last band is open-ended)")
+                up_to.fail("null (la dernière tranche est ouverte)")
             last = None
         else:
             last = up_to.integer(minimum=first)
@@ -158,9 +158,9 @@ def _terms(node: Node, entry_type: str, hourly: bool, has_included_per: bool) ->
     if entry_type == BANDS:
         return Terms(bands=_bands(node["paliers"]), **extra)
     if entry_type == BEYOND:
-        block = node["bloc"].decimal("a block size > 0")
+        block = node["bloc"].decimal("une taille de bloc > 0")
         if block <= 0:
-            node["bloc"].fail("a block size > 0")
+            node["bloc"].fail("une taille de bloc > 0")
         return Terms(price=node["prix"].amount(), included=node["inclus"].ratio(),
                      included_per_unit=node["inclus_par_unite"].ratio() if has_included_per else Decimal(0),
                      block=block)
@@ -171,26 +171,26 @@ def _levels(node: Node, entry_type: str, levels: tuple, hourly_level: int, has_i
     """Level number -> Terms; a priced type states every level, in the levels' order."""
     if not node.has("niveaux"):
         if entry_type in COUNTS:
-            node.fail(f"a price or a statut at each level ({', '.join(map(str, levels))})", "<missing>", "niveaux")
+            node.fail(f"un prix ou un statut à chaque niveau ({', '.join(map(str, levels))})", "<absent>", "niveaux")
         return {}
     if entry_type in (LEVEL, COMMUNE, NUMBER):
-        node["niveaux"].fail(f"no niveaux (an entry of type {entry_type} prices nothing)")
+        node["niveaux"].fail(f"pas de niveaux (une entrée de type {entry_type} ne coûte rien)")
     given, seen = node["niveaux"], set()
     for key, item in given.items():
         if str(key) in seen:
-            item.fail("each level once", str(key))
+            item.fail("chaque niveau une seule fois", str(key))
         seen.add(str(key))
         if key not in levels:       # '2' in quotes is a text, not the level 2
-            item.fail(f"a level of rules/levels.yaml, written as a number ({', '.join(map(str, levels))})", str(key))
+            item.fail(f"un niveau de rules/levels.yaml, écrit comme un nombre ({', '.join(map(str, levels))})", str(key))
     return {level: _terms(given[level], entry_type, level == hourly_level, has_included_per) for level in levels}
 
 
 def _name(node: Node) -> str:
     name = node.text()
     if not (name.isascii() and name.replace("_", "").isalnum() and name == name.lower() and name[0].isalpha()):
-        node.fail("a link parameter of lower-case letters, digits and _, starting with a letter")
+        node.fail("un paramètre de lien en minuscules, chiffres et _, commençant par une lettre")
     if name in CLI_FLAGS:
-        node.fail("a link parameter that is not a flag of the command line (" + ", ".join(CLI_FLAGS) + ")")
+        node.fail("un paramètre de lien qui n'est pas une option de la ligne de commande (" + ", ".join(CLI_FLAGS) + ")")
     return name
 
 
@@ -209,9 +209,9 @@ def _range(node: Node, entry_type: str, levels: tuple):
         low, high = Decimal(node["min"].integer(minimum=0)), Decimal(node["max"].integer(minimum=0))
         default = node["defaut"].integer()
     if high < low:
-        node["max"].fail(f"a maximum of at least the minimum {low}")
+        node["max"].fail(f"un maximum au moins égal au minimum {low}")
     if default is not None and not low <= default <= high:
-        node["defaut"].fail(f"a default within min and max ({low} to {high})")
+        node["defaut"].fail(f"une valeur par défaut entre min et max ({low} à {high})")
     return low, high, default
 
 
@@ -222,7 +222,7 @@ def _texts(node: Node, entry_type: str):
         if entry_type == BEYOND else ()
     line = node["libelle_ligne"].template(*line_fields) if node.has("libelle_ligne") else label
     if entry_type == BEYOND and not node.has("libelle_ligne"):
-        node.fail("a cost line label of {inclus} and {bloc}", "<missing>", "libelle_ligne")
+        node.fail("un libellé de ligne fait de {inclus} et {bloc}", "<absent>", "libelle_ligne")
     rate = node["libelle_tarif"].template(*rate_fields) if node.has("libelle_tarif") else line
     return label, line, rate
 
@@ -233,7 +233,7 @@ def _count_reference(node: Node, key: str, counts: dict) -> "str | None":
         return None
     name = node[key].text()
     if name not in counts:
-        node[key].fail("a count of this catalogue: " + ", ".join(counts), name)
+        node[key].fail("un comptage de ce catalogue: " + ", ".join(counts), name)
     return name
 
 
@@ -243,13 +243,13 @@ def _entry(node: Node, levels: tuple, hourly_level: int, counts: dict) -> Entry:
     low, high, default = _range(node, entry_type, levels)
     role = node["role"].choice(tuple(ROLES)) if node.has("role") else None
     if role and ROLES[role] != entry_type:
-        node["role"].fail(f"a role of the right type ({role} is for type {ROLES[role]})", role)
+        node["role"].fail(f"un rôle du bon type ({role} va avec le type {ROLES[role]})", role)
     per = _count_reference(node, "par", counts) if entry_type == YES_NO else None
     if per and not node.has("singulier"):
-        node.fail(f"a singulier: the rate card says « HT / <singulier> / mois » for a price per {per}",
-                  "<missing>", "singulier")
+        node.fail(f"un singulier : la grille dit « HT / <singulier> / mois » pour un prix par {per}",
+                  "<absent>", "singulier")
     if entry_type in (*COUNTS, NUMBER) and not node.has("unite"):
-        node.fail("a unite: what is counted, beside the field (« postes », « Go »)", "<missing>", "unite")
+        node.fail("une unite : ce qui est compté, à côté du champ (« postes », « Go »)", "<absent>", "unite")
     included_per = _count_reference(node, "inclus_par", counts) if entry_type == BEYOND else None
     band_labels = None
     if entry_type == BANDS:
@@ -282,15 +282,15 @@ def parse_catalogue(node: Node, levels: tuple, hourly_level: int) -> Catalogue:
     for item in items:
         entry = _entry(item, levels, hourly_level, counts)
         if entry.name in seen:
-            item["parametre"].fail("a link parameter used once (links would not know which one they set)", entry.name)
+            item["parametre"].fail("un paramètre de lien présent une seule fois (un lien ne saurait pas lequel il règle)", entry.name)
         if entry.role and any(other.role == entry.role for other in entries):
-            item["role"].fail(f"a role held by one entry ({entry.role})", entry.role)
+            item["role"].fail(f"un rôle tenu par une seule entrée ({entry.role})", entry.role)
         seen[entry.name] = entry
         entries.append(entry)
     for type_ in (COMMUNE, LEVEL):     # the travel fee and the level shown need one each
         if sum(entry.type == type_ for entry in entries) != 1:
-            node["entrees"].fail(f"exactly one entry of type {type_}", f"{sum(e.type == type_ for e in entries)}")
+            node["entrees"].fail(f"exactement une entrée de type {type_}", f"{sum(e.type == type_ for e in entries)}")
     chart = node["graphique_selon"].text()
     if chart not in counts:
-        node["graphique_selon"].fail("a count of this catalogue: " + ", ".join(counts), chart)
+        node["graphique_selon"].fail("un comptage de ce catalogue: " + ", ".join(counts), chart)
     return Catalogue(tuple(entries), chart)

@@ -7,12 +7,13 @@ the catalogue's (rules/offre.yaml): the rules are read before the command line i
 """
 
 import argparse
-import csv
 import json
+import os
 import sys
 from datetime import datetime
 from urllib.parse import urlencode
 
+from .argparse_fr import in_french
 from .compare import GitError, report
 from .coverage import status, utc_offset, weekly_hours, yearly_hours
 from .errors import RulesError
@@ -26,6 +27,11 @@ from .recommend import first_flat_level
 from .report import coverage_json, estimate_json, estimate_view
 from .reunion_holidays import reunion_holidays
 from .sales import BatchError, batch, link, query_of
+from .site_address import public_address
+from .typed_values import RefusedValue, check_typed
+
+
+PROG = "python -m calculator"
 
 
 def _rules_option(parser: argparse.ArgumentParser) -> None:
@@ -33,7 +39,7 @@ def _rules_option(parser: argparse.ArgumentParser) -> None:
 
 
 def _parser(rules) -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="python -m calculator",
+    parser = argparse.ArgumentParser(prog=PROG,
                                      description="Tarifs et horaires de maintenance PRISME.")
     _rules_option(parser)
     commands = parser.add_subparsers(dest="commande", required=True)
@@ -53,12 +59,12 @@ def _parser(rules) -> argparse.ArgumentParser:
     when.add_argument("--annee", type=int, help="heures couvertes sur une année civile")
     cover.add_argument("--json", action="store_true", help="sortie JSON")
     make_link = commands.add_parser("lien", help="le lien du calculateur pour ces valeurs")
-    make_link.add_argument("--base", required=True, help="adresse du site, par ex. https://reunioninformatique.com/")
+    make_link.add_argument("--base", default=public_address(), help=f"adresse du site (par défaut {public_address()})")
     for param in entries:
         make_link.add_argument(f"--{param.name}", help=f"{param.label} (comme dans le lien)")
     many = commands.add_parser("lot", help="estimations et liens d'un fichier CSV de cabinets")
     many.add_argument("fichier", help="CSV dont l'en-tête nomme les paramètres des liens (autres colonnes recopiées)")
-    many.add_argument("--base", required=True, help="adresse du site, par ex. https://reunioninformatique.com/")
+    many.add_argument("--base", default=public_address(), help=f"adresse du site (par défaut {public_address()})")
     changes = commands.add_parser("comparer", help="effet sur les prix d'un changement des règles")
     changes.add_argument("--avant", metavar="REF", help="version git des règles à comparer "
                                                         "(par défaut : celle d'avant leur dernier changement)")
@@ -69,6 +75,9 @@ def _parser(rules) -> argparse.ArgumentParser:
 
 
 def _print_table(view: dict) -> None:
+    # Notices first: a replaced value changes every figure below it.
+    for notice in view["avis"]:
+        print(f"Avis : {notice}")
     for level in view["niveaux"]:
         mark = "  (recommandé)" if level["niveau"] == view["recommande"] else ""
         print(f"Niveau {level['niveau']}{mark}")
@@ -78,12 +87,10 @@ def _print_table(view: dict) -> None:
               f"· annuel TTC {level['annuel_ttc']}")
     print("Raisons : " + " ".join(view["raisons"]))
     print(view["seuil"])
-    for notice in view["avis"]:
-        print(f"Avis : {notice}")
 
 
 def _devis(args, rules) -> int:
-    estimate = estimate_query(rules, urlencode(_given(args, rules)))
+    estimate = estimate_query(rules, urlencode(_typed(args, rules)))
     if args.json:
         print(json.dumps(estimate_json(estimate), ensure_ascii=False, indent=2))
     else:
@@ -155,8 +162,15 @@ def _given(args, rules) -> list:
             if getattr(args, param.name) is not None]
 
 
+def _typed(args, rules) -> list:
+    """The given values, once check_typed has let them through (RefusedValue otherwise)."""
+    given = _given(args, rules)
+    check_typed(rules, given)
+    return given
+
+
 def _lien(args, rules) -> int:
-    estimate = estimate_query(rules, query_of(_given(args, rules)))
+    estimate = estimate_query(rules, query_of(_typed(args, rules)))
     for notice in estimate.notices:
         print(f"Avis : {notice}", file=sys.stderr)
     print(link(args.base, estimate.query))
@@ -164,21 +178,16 @@ def _lien(args, rules) -> int:
 
 
 def _lot(args, rules) -> int:
+    def warn(notice):
+        print(f"Avis : {notice}", file=sys.stderr)
     try:
         with open(args.fichier, "rb") as file:
-            data = file.read()
-        try:
-            text = data.decode("utf-8-sig")
-        except UnicodeDecodeError:      # Excel's « CSV (séparateur : point-virgule) » on Windows
-            text = data.decode("cp1252")
-            print("Avis : fichier lu en Windows-1252 (il n'est pas en UTF-8).", file=sys.stderr)
-        # With a BOM, so that Excel reads the accents of the result right.
-        sys.stdout.write("\ufeff" + batch(text, rules, args.base))
+            batch(file, rules, args.base, sys.stdout, warn)
     except FileNotFoundError:
         print(f"Fichier introuvable : « {args.fichier} ».", file=sys.stderr)
         return 2
-    except (OSError, UnicodeDecodeError, csv.Error) as error:
-        print(f"Fichier illisible : « {args.fichier} » ({error}).", file=sys.stderr)
+    except OSError as error:
+        print(f"Fichier illisible : « {args.fichier} » ({error.strerror or error}).", file=sys.stderr)
         return 2
     except BatchError as error:
         print(f"Fichier illisible : « {args.fichier} » : {error}", file=sys.stderr)
@@ -190,14 +199,42 @@ COMMANDS = {"devis": _devis, "couverture": _couverture, "comparer": _comparer, "
             "mentions": _mentions}
 
 
+def _not_utf8(argv) -> "str | None":
+    """The first argument that is not valid UTF-8, as its bytes would be shown ("\\xe9tang").
+    Python keeps such bytes as lone surrogates, which no output can print."""
+    for arg in argv:
+        try:
+            arg.encode("utf-8")
+        except UnicodeEncodeError:
+            return arg.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    return None
+
+
 def main(argv=None) -> int:
-    first = argparse.ArgumentParser(add_help=False)
-    _rules_option(first)
-    folder = first.parse_known_args(argv)[0].regles
+    argv = sys.argv[1:] if argv is None else list(argv)
+    unreadable = _not_utf8(argv)
+    if unreadable is not None:
+        print(f"Argument illisible : « {unreadable} » n'est pas écrit en UTF-8 (le terminal ou le script "
+              "qui l'envoie utilise un autre encodage) ; retapez-le.", file=sys.stderr)
+        return 2
+    with in_french():
+        first = argparse.ArgumentParser(prog=PROG, add_help=False)
+        _rules_option(first)
+        folder = first.parse_known_args(argv)[0].regles
+        try:
+            rules, _raw = load_rules(folder)
+        except RulesError as error:
+            print(f"Erreur dans les règles : {error}", file=sys.stderr)
+            return 1
+        parser = _parser(rules)
+        args = parser.parse_args(argv)
     try:
-        rules, _raw = load_rules(folder)
-    except RulesError as error:
-        print(f"Erreur dans les règles : {error}", file=sys.stderr)
+        return COMMANDS[args.commande](args, rules)
+    except RefusedValue as error:
+        print(f"{parser.prog} {args.commande} : erreur : {error}", file=sys.stderr)
+        return 2
+    except BrokenPipeError:
+        # The reader stopped early (`| head`): not an error of ours. Python's documented way
+        # to leave without a second BrokenPipeError when stdout is flushed at exit.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 1
-    args = _parser(rules).parse_args(argv)
-    return COMMANDS[args.commande](args, rules)

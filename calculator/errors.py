@@ -1,4 +1,5 @@
-"""The one error a rules mistake raises: it names file, key path, expected and found."""
+"""The one error a rules mistake raises: it names file, key path, expected and found, in French
+(« attendu …, trouvé … »), with the likely fix when there is one."""
 
 
 class Index(int):
@@ -32,19 +33,20 @@ class RulesError(ValueError):
     def __str__(self):
         where = f"{self.file}:{self.line}" if self.line else self.file
         found = self.found if isinstance(self.found, str) and self.found.startswith("<") else repr_found(self.found)
-        return f"{where}: {format_path(self.path) or '(racine)'}: expected {self.expected}, got {found}"
+        return f"{where}: {format_path(self.path) or '(racine)'}: attendu {self.expected}, trouvé {found}"
 
 
 class UnknownKeyError(RulesError):
     """A key the rules do not define: most often a typo of one they do, which would
     otherwise drop that rule without a word."""
 
-    def __init__(self, file: str, path, known, line=None):
+    def __init__(self, file: str, path, known, line=None, hint=None):
         self.known = tuple(known)
-        super().__init__(file, path, "a known key", str(path[-1]), line)
+        self.hint = hint
+        super().__init__(file, path, "une clé connue", str(path[-1]), line)
 
     def located(self, file: str, line=None):
-        return UnknownKeyError(file, self.path, self.known, line)
+        return UnknownKeyError(file, self.path, self.known, line, self.hint)
 
     def __str__(self):
         import difflib     # only on this error path: the browser never pays for the import
@@ -52,16 +54,49 @@ class UnknownKeyError(RulesError):
         where = f"{self.file}:{self.line}" if self.line else self.file
         key = self.found
         close = difflib.get_close_matches(key, self.known, n=1, cutoff=0.6)
-        hint = (f"vouliez-vous dire « {close[0]} » ?" if close
-                else "clés possibles : " + ", ".join(self.known) if self.known else "aucune clé n'est attendue ici")
+        hint = self.hint or (f"vouliez-vous dire « {close[0]} » ?" if close
+                             else "clés possibles : " + ", ".join(self.known) if self.known
+                             else "aucune clé n'est attendue ici")
         return f"{where}: {format_path(self.path)}: clé inconnue « {key} » ; {hint}"
+
+
+class MisspeltKeyError(RulesError):
+    """A required key is missing and an unknown key close to it stands in its place: name
+    both, at the misspelt key's line, rather than only « attendu une valeur »."""
+
+    def __init__(self, file: str, path, meant: str, line=None):
+        self.meant = meant
+        super().__init__(file, path, f"la clé « {meant} »", str(path[-1]), line)
+
+    def located(self, file: str, line=None):
+        return MisspeltKeyError(file, self.path, self.meant, line)
+
+    def __str__(self):
+        where = f"{self.file}:{self.line}" if self.line else self.file
+        return (f"{where}: {format_path(self.path)}: la clé obligatoire « {self.meant} » manque et « {self.found} » "
+                f"n'est pas connue ; vouliez-vous dire « {self.meant} » ?")
+
+
+class YamlSyntaxError(RulesError):
+    """A file YAML cannot read: its line and column, and the likely cause in French."""
+
+    def __init__(self, file: str, line: int, column: int, cause: str):
+        self.column = column
+        self.cause = cause
+        super().__init__(file, (), "du YAML valide", cause, line)
+
+    def located(self, file: str, line=None):
+        return YamlSyntaxError(file, self.line, self.column, self.cause)
+
+    def __str__(self):
+        return f"{self.file}:{self.line}:{self.column}: YAML illisible : {self.cause}"
 
 
 def repr_found(value) -> str:
     if isinstance(value, str):
         return '"' + value[:60] + '"'
     if value is None:
-        return "nothing"
+        return "rien"
     if isinstance(value, (dict, list)):
-        return "a mapping" if isinstance(value, dict) else "a list"
+        return "une table de clés" if isinstance(value, dict) else "une liste"
     return str(value)

@@ -69,7 +69,7 @@ def _optional_text(node: Node) -> str:
     if node.value is None:
         return ""
     if not isinstance(node.value, str):
-        node.fail('a text, or "" when not known')
+        node.fail('un texte, ou "" quand il n\'est pas connu')
     return node.value.strip()
 
 
@@ -80,7 +80,7 @@ def _siren(node: Node) -> str:
         return ""
     digits = "".join(text.split())       # any space between the groups, no-break ones included
     if not (len(digits) == 9 and digits.isdigit() and digits != "000000000" and luhn_valid(digits)):
-        node.fail("a SIREN: 9 digits whose Luhn check holds, such as « 732 829 320 »", text)
+        node.fail("un SIREN : 9 chiffres dont la clé de Luhn est juste, par ex. « 732 829 320 »", text)
     return f"{digits[:3]} {digits[3:6]} {digits[6:]}"
 
 
@@ -99,10 +99,10 @@ def parse_identity(raw) -> Identity:
     # The registration reads « SIREN … RCS <town> »: one without the other is half a fact.
     if bool(publisher.siren) != bool(publisher.rcs_town):
         given, absent = ("siren", "rcs_ville") if publisher.siren else ("rcs_ville", "siren")
-        root["editeur"][absent].fail(f"filled together with editeur.{given}", '""')
+        root["editeur"][absent].fail(f"rempli avec editeur.{given}", '""')
     host = _section(root["hebergeur"], HOST_KEYS, Host)
     if not host.name:
-        root["hebergeur"]["nom"].fail("the host's name: the site is published by a host")
+        root["hebergeur"]["nom"].fail("le nom de l'hébergeur : le site est publié par un hébergeur")
     reject_unknown_keys(root)
     return Identity(publisher, host)
 
@@ -112,7 +112,7 @@ def load_identity(directory=DEFAULT_DIR) -> Identity:
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
-        raise RulesError(_shown_path(path), (), "a rules file", "<no such file>") from None
+        raise RulesError(_shown_path(path), (), "un fichier de règles", "<fichier absent>") from None
     try:
         return parse_identity(_parse_yaml(text))
     except RulesError as error:

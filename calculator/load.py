@@ -1,8 +1,9 @@
 """Reading the rules files from disk (build time and CLI only; the browser gets JSON)."""
 
+import re
 from pathlib import Path
 
-from .errors import RulesError
+from .errors import RulesError, YamlSyntaxError
 from .rules import RULES_FILES, parse_rules
 
 DEFAULT_DIR = Path(__file__).resolve().parent.parent / "rules"
@@ -37,6 +38,32 @@ def _parse_yaml(text: str):
     return yaml.load(text, Loader=RulesLoader)
 
 
+def _syntax_error(shown: str, text: str, error) -> YamlSyntaxError:
+    """PyYAML's English problem as its likely cause, in French. The mark is often one line
+    after the mistake (a key with a wrong indent is found out at the next one), so the
+    lines up to the mark are looked at from the mark upwards."""
+    mark = getattr(error, "problem_mark", None)
+    line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    problem = getattr(error, "problem", "") or ""
+    if "écrite deux fois" in problem:         # our own check (_parse_yaml), already French
+        return YamlSyntaxError(shown, line, column, problem + ".")
+    lines = text.splitlines()[max(0, line - 2):line]
+    if any("\t" in text_line[:len(text_line) - len(text_line.lstrip())] for text_line in lines) or "'\\t'" in problem:
+        cause = "une tabulation sert d'indentation ; YAML n'accepte que des espaces."
+    elif any(MISSING_SPACE.match(text_line) for text_line in lines):
+        cause = "il manque une espace après « : » (écrivez « cle: valeur », pas « cle:valeur »)."
+    elif "flow" in (getattr(error, "context", "") or "") or "[" in problem or "{" in problem:
+        cause = "une accolade { } ou un crochet [ ] n'est pas refermé."
+    else:
+        cause = ("l'indentation : une clé est plus ou moins décalée que ses voisines ; alignez-la, avec des "
+                 "espaces, sur les clés de même niveau.")
+    return YamlSyntaxError(shown, line, column, cause)
+
+
+# « prix:49 »: a key and its value without the space YAML needs after the colon.
+MISSING_SPACE = re.compile(r"^\s*(- )?[A-Za-z_][\w-]*:[^\s/]")
+
+
 def _shown_path(path: Path) -> str:
     """A path as the person running the build would type it."""
     try:
@@ -53,12 +80,9 @@ def read_raw_rules(directory=DEFAULT_DIR) -> dict:
         try:
             raw[name] = _parse_yaml(path.read_text(encoding="utf-8"))
         except FileNotFoundError:
-            raise RulesError(_shown_path(path), (), "a rules file", "<no such file>") from None
+            raise RulesError(_shown_path(path), (), "un fichier de règles", "<fichier absent>") from None
         except yaml.YAMLError as error:
-            mark = getattr(error, "problem_mark", None)
-            line = mark.line + 1 if mark else None
-            raise RulesError(_shown_path(path), (), "valid YAML",
-                             f"<{getattr(error, 'problem', error)}>", line) from None
+            raise _syntax_error(_shown_path(path), path.read_text(encoding="utf-8"), error) from None
     return raw
 
 

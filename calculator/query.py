@@ -12,8 +12,12 @@ from .money import CENT, plain_number
 from .urlquery import quote, split_query
 
 MAX_VALUE_LENGTH = 40   # longer values are not numbers anyone meant to send
-TRUE_WORDS = ("1", "oui", "true", "on", "vrai")
-FALSE_WORDS = ("0", "non", "false", "off", "faux", "")
+# Compared lower-cased: OUI, Yes and TRUE are yes too.
+TRUE_WORDS = ("1", "oui", "true", "on", "vrai", "yes")
+FALSE_WORDS = ("0", "non", "false", "off", "faux", "no", "")
+# Spaces people and programs put between thousands: a plain space, a no-break space, and the
+# narrow no-break space that CLDR's French format writes (Intl.NumberFormat('fr-FR')).
+THOUSANDS_SPACES = (" ", "\u00a0", "\u202f")
 
 
 def _shown(raw: str) -> str:
@@ -28,7 +32,10 @@ DIGITS = frozenset("0123456789")
 def _number(raw: str) -> "Decimal | None":
     """A number as people write it: "7", "-3", "2,5", "1 500" (ASCII digits, a dot or a comma).
     Exponents, underscores and other scripts' digits are refused rather than guessed."""
-    text = raw.strip().replace(" ", "").replace("\u00a0", "").replace(",", ".")
+    text = raw.strip()
+    for space in THOUSANDS_SPACES:
+        text = text.replace(space, "")
+    text = text.replace(",", ".")
     if not text or len(text) > MAX_VALUE_LENGTH:
         return None
     units, _, decimals = (text[1:] if text[0] in "+-" else text).partition(".")

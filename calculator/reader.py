@@ -12,9 +12,9 @@ import string
 from datetime import date
 from decimal import Decimal, InvalidOperation
 
-from .errors import Index, RulesError, UnknownKeyError
+from .errors import Index, MisspeltKeyError, RulesError, UnknownKeyError
 
-MISSING = "<missing>"
+MISSING = "<absent>"
 
 
 class Node:
@@ -39,7 +39,7 @@ class Node:
 
     def _mapping(self) -> dict:
         if not isinstance(self.value, dict):
-            self.fail("a mapping")
+            self.fail("une table de clés (clé: valeur)")
         return self.value
 
     def has(self, key) -> bool:
@@ -55,8 +55,21 @@ class Node:
     def __getitem__(self, key) -> "Node":
         value = self._lookup(key)
         if value is MISSING:
-            self.fail("a value", MISSING, key)
+            typo = self._typo_of(str(key))
+            if typo is not None:
+                raise MisspeltKeyError(self.file, self.path + (typo,), str(key))
+            self.fail("une valeur", MISSING, key)
         return self._child(key, value)
+
+    def _typo_of(self, key: str):
+        """A key of this mapping that looks like a typo of the missing `key` (libele for
+        libelle, pris for prix): close, and about as long, so that libelle_ligne is not one."""
+        import difflib     # only on this error path: the browser never pays for the import
+
+        others = {str(other): other for other in self.value if str(other) != key
+                  and abs(len(str(other)) - len(key)) <= 2}
+        close = difflib.get_close_matches(key, others, n=1, cutoff=0.6)
+        return others[close[0]] if close else None
 
     def get(self, key, default=None):
         return self[key] if self.has(key) else default
@@ -70,16 +83,16 @@ class Node:
 
     def list(self, min_length=0) -> list:
         if not isinstance(self.value, list):
-            self.fail("a list")
+            self.fail("une liste")
         if len(self.value) < min_length:
-            self.fail(f"a list of at least {min_length} item(s)", f"{len(self.value)} item(s)")
+            self.fail(f"une liste d'au moins {min_length} élément(s)", f"{len(self.value)} élément(s)")
         return [self._child(Index(i), item) for i, item in enumerate(self.value)]
 
     # Scalars ----------------------------------------------------------------------------
 
     def text(self) -> str:
         if not isinstance(self.value, str) or not self.value.strip():
-            self.fail("a non-empty text")
+            self.fail("un texte non vide")
         return self.value
 
     def texts(self) -> tuple:
@@ -89,24 +102,24 @@ class Node:
         """A text the engine fills in with str.format: only these {placeholders} may appear,
         or the mistake would surface in a visitor's browser instead of the build."""
         text = self.text()
-        allowed = ", ".join("{" + name + "}" for name in names) or "no {placeholder}"
-        expected = f"a text whose placeholders are among {allowed}"
+        allowed = ", ".join("{" + name + "}" for name in names) or "aucun {champ}"
+        expected = f"un texte dont les {{champs}} sont parmi {allowed}"
         try:
             fields = [(field, spec, conversion) for _, field, spec, conversion in string.Formatter().parse(text)
                       if field is not None]
         except ValueError:
-            self.fail(expected + " (a lone { or } breaks it)")
+            self.fail(expected + " (une { ou une } seule le casse)")
         for field, spec, conversion in fields:
             if field not in names:
                 self.fail(expected, "{" + field + "}")
             if spec or conversion:      # {n:s}, {n!z}: the engine formats plain values only
-                self.fail(expected + ", without format or conversion",
+                self.fail(expected + ", sans format ni conversion",
                           "{" + field + ("!" + conversion if conversion else "") + (":" + spec if spec else "") + "}")
         return text
 
     def date(self) -> date:
         """A calendar date, written 2027-01-01 (the loader keeps it as text)."""
-        value, expected = self.value, "a date written YYYY-MM-DD, such as 2027-01-01"
+        value, expected = self.value, "une date écrite AAAA-MM-JJ, par ex. 2027-01-01"
         if not (isinstance(value, str) and len(value) == 10):
             self.fail(expected)
         try:
@@ -116,10 +129,10 @@ class Node:
 
     def flag(self) -> bool:
         if not isinstance(self.value, bool):
-            self.fail("true or false")
+            self.fail("true ou false")
         return self.value
 
-    def decimal(self, expected="a number") -> Decimal:
+    def decimal(self, expected="un nombre") -> Decimal:
         value = self.value
         if isinstance(value, bool) or not isinstance(value, (int, float, str)):
             self.fail(expected)
@@ -128,6 +141,8 @@ class Node:
             # the business typed (0.15), not the binary approximation.
             number = Decimal(repr(value) if isinstance(value, float) else str(value).strip())
         except InvalidOperation:
+            if isinstance(value, str) and value.strip().count(",") == 1 and value.strip().replace(",", "").isdigit():
+                self.fail(f"{expected}, écrit avec un point : {value.strip().replace(',', '.')}")    # 52,50
             self.fail(expected)
         if not number.is_finite():
             self.fail(expected)
@@ -135,26 +150,26 @@ class Node:
 
     def amount(self) -> Decimal:
         """A price: a finite number > 0 with at most two decimals."""
-        expected = "a positive amount"
+        expected = "un montant positif"
         number = self.decimal(expected)
         if number >= Decimal("1e9"):        # also keeps quantize within the decimal context
-            self.fail(expected + " below 1 000 000 000")
+            self.fail(expected + " inférieur à 1 000 000 000")
         if number <= 0 or number != number.quantize(Decimal("0.01")):
             self.fail(expected)
         return number
 
     def ratio(self) -> Decimal:
         """A non-negative quantity per unit (hours per workstation, visits per device)."""
-        number = self.decimal("a number >= 0")
+        number = self.decimal("un nombre >= 0")
         if number < 0:
-            self.fail("a number >= 0")
+            self.fail("un nombre >= 0")
         return number
 
     def integer(self, minimum=None, maximum=None) -> int:
         value = self.value
-        bounds = f" from {minimum}" if minimum is not None else ""
-        bounds += f" to {maximum}" if maximum is not None else ""
-        expected = f"a whole number{bounds}"
+        bounds = f" de {minimum}" if minimum is not None else ""
+        bounds += f" à {maximum}" if maximum is not None else ""
+        expected = f"un nombre entier{bounds}"
         if isinstance(value, bool) or not isinstance(value, int):
             if isinstance(value, str) and value.strip().isascii() and value.strip().isdigit():
                 value = int(value)
@@ -166,7 +181,7 @@ class Node:
 
     def choice(self, options) -> str:
         if self.value not in options:
-            self.fail("one of " + ", ".join(map(str, options)))
+            self.fail("l'une des valeurs " + ", ".join(map(str, options)))
         return self.value
 
 
@@ -179,8 +194,20 @@ def reject_unknown_keys(root: Node) -> None:
                 walk(item, path + (Index(index),))
         elif isinstance(value, dict) and id(value) in root.asked:
             asked = root.asked[id(value)][2]
+            previous = None
             for key, item in value.items():
                 if key not in asked:
-                    raise UnknownKeyError(root.file, path + (key,), sorted(str(known) for known in asked))
+                    raise UnknownKeyError(root.file, path + (key,), sorted(str(known) for known in asked),
+                                          hint=_comma_hint(previous, value, key))
                 walk(item, path + (key,))
+                previous = key
     walk(root.value, root.path)
+
+
+def _comma_hint(previous, mapping: dict, key) -> "str | None":
+    """`{prix: 52,50}` reads as prix: 52 and a key 50 without value: a decimal comma."""
+    number = mapping.get(previous) if previous is not None else None
+    if (isinstance(key, int) and not isinstance(key, bool) and mapping[key] is None
+            and isinstance(number, int) and not isinstance(number, bool)):
+        return f"une virgule dans un nombre ? Écrivez « {previous}: {number}.{key} » (avec un point)."
+    return None

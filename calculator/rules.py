@@ -172,17 +172,17 @@ def _travel(node: Node) -> dict:
     travel = {}
     for zone, fee in node.items():
         if isinstance(zone, bool) or not isinstance(zone, int) or zone < 1:
-            fee.fail("a zone numbered by a whole number from 1", str(zone))
+            fee.fail("a zone numbered by un nombre entier de 1", str(zone))
         travel[zone] = fee.amount()
     if not travel:
-        node.fail("at least one zone with its fee")
+        node.fail("au moins une zone avec son prix")
     return travel
 
 
 def _vat(node: Node) -> Decimal:
-    rate = node.decimal("a percentage from 0 to 100")
+    rate = node.decimal("un pourcentage de 0 à 100")
     if not 0 <= rate <= 100:
-        node.fail("a percentage from 0 to 100")
+        node.fail("un pourcentage de 0 à 100")
     return rate
 
 
@@ -196,13 +196,13 @@ def _communes(node: Node, travel: dict, default: str) -> tuple:
         aliases = item.get("alias").texts() if item.has("alias") else ()
         for name in (slug, *aliases):
             if name in seen:
-                item["slug"].fail("a slug used once", name)
+                item["slug"].fail("un slug présent une seule fois", name)
             if name != name.lower() or " " in name:
-                item["slug"].fail("a lower-case slug without spaces", name)
+                item["slug"].fail("un slug en minuscules sans espace", name)
             seen.add(name)
         zone = item["zone"]
         if zone.value not in travel or isinstance(zone.value, bool):
-            zone.fail(f"a zone of {PRICING} (deplacement: {zones})")
+            zone.fail(f"une zone de {PRICING} (deplacement : {zones})")
         communes.append(Commune(slug, item["nom"].text(), zone.value, aliases))
     if default not in seen:
         node["communes"].fail(f'a list that includes "{default}" (the default commune, {CATALOGUE})', "<no such commune>")
@@ -214,14 +214,14 @@ def _every_zone_used(node: Node, communes: tuple) -> None:
     used = {commune.zone for commune in communes}
     for zone, fee in node.items():
         if zone not in used:
-            fee.fail(f"a zone that a commune of {COMMUNES} is in (none is in zone {zone})", "<unused zone>")
+            fee.fail(f"une zone où se trouve une commune de {COMMUNES} (aucune n'est en zone {zone})", "<zone inutilisée>")
 
 
 # Support hours ----------------------------------------------------------------------------
 
 def _minutes(node: Node) -> int:
     text = node.value
-    expected = 'a time "HH:MM" from 00:00 to 24:00'
+    expected = 'une heure "HH:MM" de 00:00 à 24:00'
     if not isinstance(text, str) or len(text) != 5 or text[2] != ":" or not (text[:2] + text[3:]).isdigit():
         node.fail(expected)
     hours, minutes = int(text[:2]), int(text[3:])
@@ -235,9 +235,9 @@ def _windows(node: Node) -> tuple:
     for item in node.list():
         start, end = _minutes(item["de"]), _minutes(item["a"])
         if end <= start:
-            item["a"].fail(f"a time after {item['de'].value}", item["a"].value)
+            item["a"].fail(f"une heure après {item['de'].value}", item["a"].value)
         if windows and start < windows[-1].end:
-            item["de"].fail("a start after the end of the previous window, in order", item["de"].value)
+            item["de"].fail("un début après la fin de la plage précédente, dans l'ordre", item["de"].value)
         on_call = item["mode_astreinte"].choice(MODES) if item.has("mode_astreinte") else None
         windows.append(Window(start, end, item["mode"].choice(MODES), on_call))
     return tuple(windows)
@@ -253,7 +253,7 @@ def _schedule(node: Node) -> Schedule:
 
 def _offset(node: Node) -> str:
     text = node.value
-    expected = 'a UTC offset from "-12:00" to "+14:00", such as "+04:00"'
+    expected = 'un décalage UTC de "-12:00" à "+14:00", par ex. "+04:00"'
     if not (isinstance(text, str) and len(text) == 6 and text[0] in "+-" and text[3] == ":"
             and (text[1:3] + text[4:]).isdigit()):
         node.fail(expected)
@@ -292,7 +292,7 @@ def _level_numbers(node: Node) -> tuple:
     """levels.yaml lists the levels: numbered 1, 2, 3… in order, every other file follows."""
     numbers = tuple(key for key, _ in node["niveaux"].items())
     if numbers != tuple(range(1, len(numbers) + 1)):
-        node["niveaux"].fail("levels numbered 1, 2, 3… in order", ", ".join(map(str, numbers)))
+        node["niveaux"].fail("des niveaux numérotés 1, 2, 3… dans l'ordre", ", ".join(map(str, numbers)))
     return numbers
 
 
@@ -317,7 +317,7 @@ def _condition(node: Node, catalogue: Catalogue, levels: tuple, hourly: int) -> 
     for index, name in enumerate(names):
         entry = catalogue.entry(name)
         if entry is None or entry.kind not in ("int", "bool"):
-            node["entrees"].list()[index].fail(f"a count or a yes/no of {CATALOGUE}", name)
+            node["entrees"].list()[index].fail(f"un comptage ou un oui/non de {CATALOGUE}", name)
     return Condition(node["raison"].template("n", "min"), inputs=names, minimum=node["au_moins"].integer(minimum=1))
 
 
@@ -339,7 +339,7 @@ def _presets(node: Node, rules: Rules) -> tuple:
     for item in node["profils"].list(min_length=1):
         slug = item["slug"].text()
         if slug in seen or slug != slug.lower() or not slug.replace("-", "").isalnum():
-            item["slug"].fail("a unique lower-case slug of letters, digits and dashes")
+            item["slug"].fail("un slug unique en minuscules, chiffres et tirets")
         seen.add(slug)
         presets.append(Preset(slug, item["nom"].text(), item["description"].text(), _preset_query(item, rules)))
     return tuple(presets)
@@ -354,13 +354,13 @@ def _preset_query(item: Node, rules: Rules) -> str:
     for key, value in item["parametres"].items():
         entry = rules.catalogue.entry(key)
         if entry is None:
-            value.fail("a parameter name: " + ", ".join(rules.catalogue.names()), str(key))
+            value.fail("un nom de paramètre : " + ", ".join(rules.catalogue.names()), str(key))
         if entry.type == COMMUNE and rules.commune(str(value.value)) is None:
-            value.fail(f"a commune of {COMMUNES}")
+            value.fail(f"une commune de {COMMUNES}")
         text = {True: "1", False: "0"}.get(value.value, str(value.value))
         _, notices = parse_query(f"{key}={quote(text)}", rules)
         if notices:
-            value.fail(f"a value a link may carry ({notices[0]})")
+            value.fail(f"une valeur qu'un lien peut porter ({notices[0]})")
         link.append(f"{key}={quote(text)}")
     inputs, _ = parse_query("&".join(link), rules)
     return to_query(inputs, rules)

@@ -155,7 +155,7 @@ def test_rules_mistake_leaves_previous_output_untouched(tmp_path, capsys):
         build.build(out, rules_dir=rules)
     assert build.main(["--out", str(out), "--rules", str(rules)]) == 1
     message = capsys.readouterr().err
-    assert "offre.yaml:" in message and "entrees[6].niveaux.2.prix: expected a positive amount, got -49" in message
+    assert "offre.yaml:" in message and "entrees[6].niveaux.2.prix: attendu un montant positif, trouvé -49" in message
     assert tree(out) == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["dist", "rules"]    # no staging folder left behind
 
@@ -190,42 +190,44 @@ def test_a_price_change_reaches_the_pages(tmp_path):
 # One case per class of mistake, made in the YAML text as the business would make it:
 # (file, text replaced, replacement, line of the mistake, key path and expectation in the message).
 RULES_MISTAKES = [
-    ("offre.yaml", "      2: {prix: 59}\n", "", 85, "entrees[2].niveaux.2: expected a value, got <missing>"),    # missing key
-    ("offre.yaml", "2: {prix: 59}", "2: {prix: cinquante}", 87, 'entrees[2].niveaux.2.prix: expected a positive amount, got "cinquante"'),  # wrong type
-    ("offre.yaml", "2: {prix: 59}", "2: {prix: -59}", 87, "entrees[2].niveaux.2.prix: expected a positive amount, got -59"),  # negative price
+    ("offre.yaml", "      2: {prix: 59}\n", "", 85, "entrees[2].niveaux.2: attendu une valeur, trouvé <absent>"),    # missing key
+    ("offre.yaml", "2: {prix: 59}", "2: {prix: cinquante}", 87, 'entrees[2].niveaux.2.prix: attendu un montant positif, trouvé "cinquante"'),  # wrong type
+    ("offre.yaml", "2: {prix: 59}", "2: {prix: -59}", 87, "entrees[2].niveaux.2.prix: attendu un montant positif, trouvé -59"),  # negative price
     ("offre.yaml", "{jusqu_a: 15, prix: 34}", "{jusqu_a: 4, prix: 34}", 69,
-     "entrees[1].niveaux.2.paliers[1].jusqu_a: expected a whole number from 6, got 4"),                              # bands that do not chain
+     "entrees[1].niveaux.2.paliers[1].jusqu_a: attendu un nombre entier de 6, trouvé 4"),                              # bands that do not chain
     ("communes.yaml", "{slug: cilaos, nom: \"Cilaos\", zone: 3}", "{slug: cilaos, nom: \"Cilaos\", zone: 7}", 13,
-     "communes[2].zone: expected a zone of rules/pricing.yaml (deplacement: 1, 2, 3), got 7"),                    # unknown zone
+     "communes[2].zone: attendu une zone de rules/pricing.yaml (deplacement : 1, 2, 3), trouvé 7"),                    # unknown zone
     ("presets.yaml", "commune: saint-pierre", "commune: saint-tropez", 27,
-     'profils[4].parametres.commune: expected a commune of rules/communes.yaml, got "saint-tropez"'),               # unknown commune
+     'profils[4].parametres.commune: attendu une commune de rules/communes.yaml, trouvé "saint-tropez"'),               # unknown commune
     ("hours.yaml", '{de: "13:30", a: "16:30"', '{de: "11:30", a: "16:30"', 18,
-     'niveaux.1.lundi[1].de: expected a start after the end of the previous window, in order, got "11:30"'),       # overlapping hours
+     "niveaux.1.lundi[1].de: attendu un début après la fin de la plage précédente, dans l'ordre, trouvé \"11:30\""),       # overlapping hours
     ("hours.yaml", '{de: "13:30", a: "16:30"', '{de: "13:30", a: "12:30"', 18,
-     'niveaux.1.lundi[1].a: expected a time after 13:30, got "12:30"'),                                            # reversed hours
+     'niveaux.1.lundi[1].a: attendu une heure après 13:30, trouvé "12:30"'),                                            # reversed hours
     ("offre.yaml", "2: {prix: 49}", "2: {prix: 49, prixx: 10}", 144,
      "entrees[6].niveaux.2.prixx: clé inconnue « prixx » ; vouliez-vous dire « prix » ?"),                           # unknown key
     ("hours.yaml", "mode: distanciel, mode_astreinte:", "mode: distanciel, mode_astriente:", 37,
      "niveaux.2.dimanche[0].mode_astriente: clé inconnue « mode_astriente » ; vouliez-vous dire « mode_astreinte » ?"),  # misspelt nested key
     ("recommendation.yaml", "à partir de {min}, l'infogérance", "à partir de {minimum}, l'infogérance", 23,
-     'niveaux[0].conditions[2].raison: expected a text whose placeholders are among {n}, {min}, got "{minimum}"'),  # unknown placeholder
+     'niveaux[0].conditions[2].raison: attendu un texte dont les {champs} sont parmi {n}, {min}, trouvé "{minimum}"'),  # unknown placeholder
     ("pricing.yaml", "en_vigueur_le: 2027-01-01", "en_vigueur_le: 2027-02-30", 6,
-     "en_vigueur_le: expected a date written YYYY-MM-DD, such as 2027-01-01"),                                     # impossible date
-    ("levels.yaml", 'source: "', 'sources: "', 5, "source: expected a value, got <missing>"),                     # no source
+     "en_vigueur_le: attendu une date écrite AAAA-MM-JJ, par ex. 2027-01-01"),                                     # impossible date
+    ("levels.yaml", 'source: "', 'sources: "', 5,
+     "sources: la clé obligatoire « source » manque et « sources » n'est pas connue ; vouliez-vous dire « source » ?"),                     # no source
     ("offre.yaml", "      2: {prix: 59}\n", "      2: {prix: 59}\n      2: {prix: 69}\n", 88,
-     '(racine): expected valid YAML, got <la clé « 2 » est écrite deux fois>'),                                         # a key written twice
+     'YAML illisible : la clé « 2 » est écrite deux fois.'),                                         # a key written twice
     # The offer's shape (rules/offre.yaml) holds together.
     ("offre.yaml", "      3: {prix: 99}\n", "      3: {prix: 99}\n      4: {prix: 120}\n", 89,
-     "entrees[2].niveaux.4: expected a level of rules/levels.yaml, written as a number (1, 2, 3), got \"4\""),                         # a level that does not exist
+     "entrees[2].niveaux.4: attendu un niveau de rules/levels.yaml, écrit comme un nombre (1, 2, 3), trouvé \"4\""),                         # a level that does not exist
     ("offre.yaml", "    defaut: 0\n    niveaux:\n      1: {statut: temps_passe, heures: 1,",
      "    defaut: 30\n    niveaux:\n      1: {statut: temps_passe, heures: 1,", 84,
-     "entrees[2].defaut: expected a default within min and max (0 to 20), got 30"),                               # default outside its range
+     "entrees[2].defaut: attendu une valeur par défaut entre min et max (0 à 20), trouvé 30"),                               # default outside its range
     ("offre.yaml", "  - parametre: imagerie\n", "  - parametre: serveurs\n", 90,
-     'entrees[3].parametre: expected a link parameter used once (links would not know which one they set), got "serveurs"'),  # a parameter twice
+     'entrees[3].parametre: attendu un paramètre de lien présent une seule fois (un lien ne saurait pas lequel il règle), trouvé "serveurs"'),  # a parameter twice
     ("pricing.yaml", "  3: 70\n", "  3: 70\n  4: 95\n", 26,
-     "deplacement.4: expected a zone that a commune of rules/communes.yaml is in (none is in zone 4), got <unused zone>"),  # a zone no commune uses
+     "deplacement.4: attendu une zone où se trouve une commune de rules/communes.yaml (aucune n'est en zone 4), trouvé <zone inutilisée>"),  # a zone no commune uses
     ("offre.yaml", "    type: au_dela\n", "    type: au_dela_de\n", 117,
-     'entrees[5].type: expected one of niveau, commune, par_unite, paliers, au_dela, oui_non, nombre, got "au_dela_de"'),  # a kind the engine cannot price
+     "entrees[5].type: attendu l'une des valeurs niveau, commune, par_unite, paliers, au_dela, oui_non, nombre, "
+     'trouvé "au_dela_de"'),  # a kind the engine cannot price
 ]
 
 
@@ -250,7 +252,8 @@ def test_build_rejects_each_class_of_rules_mistake(tmp_path, capsys, baseline_si
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
     assert build.main(["--out", str(out), "--rules", str(rules)]) == 1
     error = capsys.readouterr().err
-    assert f"{file}:{line}: {message}" in error, error
+    # file:line: or, for a YAML syntax error, file:line:column:
+    assert f"{file}:{line}: {message}" in error or (f"{file}:{line}:" in error and message in error), error
     assert "Traceback" not in error
     assert tree(out) == before
 
@@ -259,7 +262,7 @@ def test_a_tampered_wheel_stops_the_build(monkeypatch, tmp_path):
     """The wheels run in every visitor's browser: one that is not the pinned file is refused."""
     spec = next(iter(wheels.BROWSER_WHEELS))
     monkeypatch.setitem(wheels.BROWSER_WHEELS, spec, "0" * 64)
-    with pytest.raises(BuildError, match="sha256 expected 0000"):
+    with pytest.raises(BuildError, match="sha256 attendu 0000"):
         build.build(tmp_path / "dist", rules_dir=FROZEN_RULES)
     assert not (tmp_path / "dist").exists()
 

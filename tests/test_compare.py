@@ -207,9 +207,9 @@ def test_no_price_change_is_one_line(repo, edits, flag):
 # Earlier rules that today's code cannot read: a sentence, exit 0 (a report, never a gate).
 IMPOSSIBLE = [
     (lambda repo: edit(repo, "pricing.yaml", 'tva_pourcent: "8.5"', "tva_pourcent: beaucoup"),
-     'tva_pourcent: expected a percentage from 0 to 100, got "beaucoup"'),
+     'tva_pourcent: attendu un pourcentage de 0 à 100, trouvé "beaucoup"'),
     (lambda repo: (repo / "rules" / "presets.yaml").unlink(), "le fichier rules/presets.yaml n'existe pas"),
-    (lambda repo: edit(repo, "offre.yaml", "2: {prix: 49}", "2: {prix: [49}"), "expected valid YAML"),
+    (lambda repo: edit(repo, "offre.yaml", "2: {prix: 49}", "2: {prix: [49}"), "YAML illisible"),
 ]
 
 

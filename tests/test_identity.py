@@ -43,11 +43,11 @@ def identity_rules(tmp_path, **fields):
 
 # (fields filled, the message's key path and expectation), as the business would get them wrong.
 MISTAKES = [
-    ({"siren": "542 051 181", "rcs_ville": "Saint-Denis"}, "editeur.siren: expected a SIREN: 9 digits whose Luhn check holds"),
-    ({"siren": "54205118", "rcs_ville": "Saint-Denis"}, "editeur.siren: expected a SIREN"),
-    ({"siren": "542 051 180"}, "editeur.rcs_ville: expected filled together with editeur.siren"),
-    ({"rcs_ville": "Saint-Pierre"}, "editeur.siren: expected filled together with editeur.rcs_ville"),
-    ({"siren": "000 000 000", "rcs_ville": "Saint-Denis"}, "editeur.siren: expected a SIREN"),
+    ({"siren": "542 051 181", "rcs_ville": "Saint-Denis"}, "editeur.siren: attendu un SIREN : 9 chiffres dont la clé de Luhn est juste"),
+    ({"siren": "54205118", "rcs_ville": "Saint-Denis"}, "editeur.siren: attendu un SIREN"),
+    ({"siren": "542 051 180"}, "editeur.rcs_ville: attendu rempli avec editeur.siren"),
+    ({"rcs_ville": "Saint-Pierre"}, "editeur.siren: attendu rempli avec editeur.rcs_ville"),
+    ({"siren": "000 000 000", "rcs_ville": "Saint-Denis"}, "editeur.siren: attendu un SIREN"),
 ]
 
 

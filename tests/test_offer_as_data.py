@@ -109,7 +109,7 @@ def test_lien_and_lot_know_the_new_parameter(edited_rules, tmp_path):
     result = cli(edited_rules, "lot", str(sheet), "--base", "https://reunioninformatique.com/")
     header, row = result.stdout.lstrip("\ufeff").splitlines()
     values = dict(zip(header.split(";"), row.split(";")))
-    assert values["niveau_2_ht"] == "181.00"        # 49 + 3 x 39 + 15
+    assert values["niveau_2_ht"] == "181,00"        # 49 + 3 x 39 + 15; ';' gives a decimal comma
     assert values["lien"] == "https://reunioninformatique.com/cal/?postes=3&commune=cilaos&pare_feu=1"
 
 

@@ -23,7 +23,7 @@ def test_example_message_from_the_issue(raw_rules):
     raw["rules/offre.yaml"]["entrees"][1]["niveaux"][2]["paliers"][1]["prix"] = "trente"
     with pytest.raises(RulesError) as error:
         parse_rules(raw)
-    assert str(error.value) == 'rules/offre.yaml: entrees[1].niveaux.2.paliers[1].prix: expected a positive amount, got "trente"'
+    assert str(error.value) == 'rules/offre.yaml: entrees[1].niveaux.2.paliers[1].prix: attendu un montant positif, trouvé "trente"'
 
 
 def _set(data, path, value):
@@ -45,49 +45,49 @@ SERVERS, IMAGING, WORKSTATIONS, BACKUP, SITES = 2, 3, 1, 5, 6     # positions in
 
 
 @pytest.mark.parametrize("file, path, value, where, expected", [
-    ("offre", ["entrees", SERVERS, "niveaux", 2, "prix"], DELETE, "entrees[2].niveaux.2.prix", "expected a value, got <missing>"),
-    ("offre", ["entrees", IMAGING, "niveaux", 3, "prix"], "vingt", "entrees[3].niveaux.3.prix", 'expected a positive amount, got "vingt"'),
-    ("offre", ["entrees", SERVERS, "niveaux", 2, "prix"], -59, "entrees[2].niveaux.2.prix", "expected a positive amount, got -59"),
-    ("offre", ["entrees", SERVERS, "niveaux", 2, "prix"], 59.999, "entrees[2].niveaux.2.prix", "expected a positive amount, got 59.999"),
-    ("pricing", ["tva_pourcent"], 120, "tva_pourcent", "expected a percentage from 0 to 100, got 120"),
+    ("offre", ["entrees", SERVERS, "niveaux", 2, "prix"], DELETE, "entrees[2].niveaux.2.prix", "attendu une valeur, trouvé <absent>"),
+    ("offre", ["entrees", IMAGING, "niveaux", 3, "prix"], "vingt", "entrees[3].niveaux.3.prix", 'attendu un montant positif, trouvé "vingt"'),
+    ("offre", ["entrees", SERVERS, "niveaux", 2, "prix"], -59, "entrees[2].niveaux.2.prix", "attendu un montant positif, trouvé -59"),
+    ("offre", ["entrees", SERVERS, "niveaux", 2, "prix"], 59.999, "entrees[2].niveaux.2.prix", "attendu un montant positif, trouvé 59.999"),
+    ("pricing", ["tva_pourcent"], 120, "tva_pourcent", "attendu un pourcentage de 0 à 100, trouvé 120"),
     ("offre", ["entrees", WORKSTATIONS, "niveaux", 2, "paliers"], BANDS, "entrees[1].niveaux.2.paliers[1].jusqu_a",
-     "expected a whole number from 16, got 5"),
-    ("communes", ["communes", 3, "zone"], 4, "communes[3].zone", "expected a zone of rules/pricing.yaml (deplacement: 1, 2, 3), got 4"),
-    ("communes", ["communes", 11, "slug"], "saint-paul", "communes[15].slug", 'expected a slug used once, got "saint-paul"'),
-    ("hours", ["niveaux", 2, "samedi"], OVERLAP, "niveaux.2.samedi[1].de", "expected a start after the end of the previous window"),
-    ("hours", ["niveaux", 1, "samedi"], REVERSED, "niveaux.1.samedi[0].a", 'expected a time after 12:00, got "08:00"'),
-    ("hours", ["niveaux", 3, "dimanche"], [{"de": "9h", "a": "12:00", "mode": "distanciel"}], "niveaux.3.dimanche[0].de", 'expected a time "HH:MM"'),
-    ("hours", ["decalage_utc"], "+25:00", "decalage_utc", 'expected a UTC offset from "-12:00" to "+14:00"'),
-    ("hours", ["decalage_utc"], "+04:75", "decalage_utc", 'expected a UTC offset from "-12:00" to "+14:00"'),
-    ("hours", ["niveaux", 2, "dimanche"], [{"de": "09:00", "a": "12:00", "mode": "sur_place"}], "niveaux.2.dimanche[0].mode", "expected one of sur_site_et_distanciel, distanciel"),
-    ("levels", ["niveaux", 2, "attributs", "tpe"], "peut-être", "niveaux.2.attributs.tpe", "expected one of inclus, non_inclus, temps_passe"),
-    ("levels", ["entreprise", "telephone"], "", "entreprise.telephone", "expected a non-empty text"),
-    ("recommendation", ["niveaux", 0, "conditions", 3, "au_moins"], "trois", "niveaux[0].conditions[3].au_moins", "expected a whole number from 1"),
+     "attendu un nombre entier de 16, trouvé 5"),
+    ("communes", ["communes", 3, "zone"], 4, "communes[3].zone", "attendu une zone de rules/pricing.yaml (deplacement : 1, 2, 3), trouvé 4"),
+    ("communes", ["communes", 11, "slug"], "saint-paul", "communes[15].slug", 'attendu un slug présent une seule fois, trouvé "saint-paul"'),
+    ("hours", ["niveaux", 2, "samedi"], OVERLAP, "niveaux.2.samedi[1].de", "attendu un début après la fin de la plage précédente"),
+    ("hours", ["niveaux", 1, "samedi"], REVERSED, "niveaux.1.samedi[0].a", 'attendu une heure après 12:00, trouvé "08:00"'),
+    ("hours", ["niveaux", 3, "dimanche"], [{"de": "9h", "a": "12:00", "mode": "distanciel"}], "niveaux.3.dimanche[0].de", 'attendu une heure "HH:MM"'),
+    ("hours", ["decalage_utc"], "+25:00", "decalage_utc", 'attendu un décalage UTC de "-12:00" à "+14:00"'),
+    ("hours", ["decalage_utc"], "+04:75", "decalage_utc", 'attendu un décalage UTC de "-12:00" à "+14:00"'),
+    ("hours", ["niveaux", 2, "dimanche"], [{"de": "09:00", "a": "12:00", "mode": "sur_place"}], "niveaux.2.dimanche[0].mode", "attendu l'une des valeurs sur_site_et_distanciel, distanciel"),
+    ("levels", ["niveaux", 2, "attributs", "tpe"], "peut-être", "niveaux.2.attributs.tpe", "attendu l'une des valeurs inclus, non_inclus, temps_passe"),
+    ("levels", ["entreprise", "telephone"], "", "entreprise.telephone", "attendu un texte non vide"),
+    ("recommendation", ["niveaux", 0, "conditions", 3, "au_moins"], "trois", "niveaux[0].conditions[3].au_moins", "attendu un nombre entier de 1"),
     ("presets", ["profils", 4, "parametres", "commune"], "saint-martin", "profils[4].parametres.commune",
-     'expected a commune of rules/communes.yaml, got "saint-martin"'),
+     'attendu une commune de rules/communes.yaml, trouvé "saint-martin"'),
     ("presets", ["profils", 0, "parametres", "postes"], 400, "profils[0].parametres.postes",
-     "expected a value a link may carry (« postes » : 400 est hors limites"),
-    ("offre", ["entrees", SERVERS, "niveaux", 2, "prix"], "1e30", "entrees[2].niveaux.2.prix", "expected a positive amount below 1 000 000 000"),
+     "attendu une valeur qu'un lien peut porter (« postes » : 400 est hors limites"),
+    ("offre", ["entrees", SERVERS, "niveaux", 2, "prix"], "1e30", "entrees[2].niveaux.2.prix", "attendu un montant positif inférieur à 1 000 000 000"),
     ("recommendation", ["niveaux", 0, "conditions", 3, "raison"], "{n:s} appareils", "niveaux[0].conditions[3].raison",
-     'without format or conversion, got "{n:s}"'),
-    ("recommendation", ["niveaux", 1, "conditions", 3, "au_moins"], "²", "niveaux[1].conditions[3].au_moins", "expected a whole number from 1"),
+     'sans format ni conversion, trouvé "{n:s}"'),
+    ("recommendation", ["niveaux", 1, "conditions", 3, "au_moins"], "²", "niveaux[1].conditions[3].au_moins", "attendu un nombre entier de 1"),
     ("presets", ["profils", 0, "parametres", "ecrans"], 2, "profils[0].parametres.ecrans",
-     'expected a parameter name: niveau, postes'),
+     'attendu un nom de paramètre : niveau, postes'),
     # The offer's shape holds together: what the catalogue names exists.
-    ("offre", ["entrees", SERVERS, "niveaux", 4], {"prix": 120}, "entrees[2].niveaux.4", "expected a level of rules/levels.yaml, written as a number (1, 2, 3)"),
-    ("offre", ["entrees", SERVERS, "defaut"], 21, "entrees[2].defaut", "expected a default within min and max (0 to 20), got 21"),
-    ("offre", ["entrees", IMAGING, "parametre"], "serveurs", "entrees[3].parametre", "expected a link parameter used once"),
-    ("offre", ["entrees", BACKUP, "inclus_par"], "ecrans", "entrees[5].inclus_par", "expected a count of this catalogue: postes, serveurs"),
-    ("offre", ["entrees", SITES, "type"], "forfait", "entrees[6].type", "expected one of niveau, commune, par_unite, paliers"),
-    ("offre", ["graphique_selon"], "commune", "graphique_selon", "expected a count of this catalogue"),
+    ("offre", ["entrees", SERVERS, "niveaux", 4], {"prix": 120}, "entrees[2].niveaux.4", "attendu un niveau de rules/levels.yaml, écrit comme un nombre (1, 2, 3)"),
+    ("offre", ["entrees", SERVERS, "defaut"], 21, "entrees[2].defaut", "attendu une valeur par défaut entre min et max (0 à 20), trouvé 21"),
+    ("offre", ["entrees", IMAGING, "parametre"], "serveurs", "entrees[3].parametre", "attendu un paramètre de lien présent une seule fois"),
+    ("offre", ["entrees", BACKUP, "inclus_par"], "ecrans", "entrees[5].inclus_par", "attendu un comptage de ce catalogue: postes, serveurs"),
+    ("offre", ["entrees", SITES, "type"], "forfait", "entrees[6].type", "attendu l'une des valeurs niveau, commune, par_unite, paliers"),
+    ("offre", ["graphique_selon"], "commune", "graphique_selon", "attendu un comptage de ce catalogue"),
     ("recommendation", ["niveaux", 0, "conditions", 0, "entrees"], ["terminaux"], "niveaux[0].conditions[0].entrees[0]",
-     'expected a count or a yes/no of rules/offre.yaml, got "terminaux"'),
-    ("recommendation", ["niveaux", 0, "niveau"], 4, "niveaux[0].niveau", "expected one of 1, 2, 3, got 4"),
-    ("pricing", ["deplacement", 4], 95, "deplacement.4", "expected a zone that a commune of rules/communes.yaml is in"),
+     'attendu un comptage ou un oui/non de rules/offre.yaml, trouvé "terminaux"'),
+    ("recommendation", ["niveaux", 0, "niveau"], 4, "niveaux[0].niveau", "attendu l'une des valeurs 1, 2, 3, trouvé 4"),
+    ("pricing", ["deplacement", 4], 95, "deplacement.4", "attendu une zone où se trouve une commune de rules/communes.yaml"),
     ("offre", ["entrees", IMAGING, "parametre"], "json", "entrees[3].parametre",
-     "expected a link parameter that is not a flag of the command line"),
-    ("offre", ["entrees", IMAGING, "unite"], DELETE, "entrees[3].unite", "expected a unite"),
-    ("offre", ["entrees", BACKUP, "niveaux", 2, "bloc"], 0, "entrees[5].niveaux.2.bloc", "expected a block size > 0, got 0"),
+     "attendu un paramètre de lien qui n'est pas une option de la ligne de commande"),
+    ("offre", ["entrees", IMAGING, "unite"], DELETE, "entrees[3].unite", "attendu une unite"),
+    ("offre", ["entrees", BACKUP, "niveaux", 2, "bloc"], 0, "entrees[5].niveaux.2.bloc", "attendu une taille de bloc > 0, trouvé 0"),
 ])
 def test_each_class_of_mistake(raw_rules, file, path, value, where, expected):
     raw = copy.deepcopy(raw_rules)
@@ -106,7 +106,7 @@ def test_an_option_priced_per_unit_of_another_says_per_what(raw_rules):
                                                "par": "sites", "niveaux": {1: {"prix": 15}, 2: {"prix": 15}, 3: {"prix": 15}}})
     with pytest.raises(RulesError) as error:
         parse_rules(raw)
-    assert str(error.value).startswith("rules/offre.yaml: entrees[13].singulier: expected a singulier")
+    assert str(error.value).startswith("rules/offre.yaml: entrees[13].singulier: attendu un singulier")
 
 
 def test_error_from_disk_names_the_line(tmp_path):
@@ -119,7 +119,7 @@ def test_error_from_disk_names_the_line(tmp_path):
     with pytest.raises(RulesError) as error:
         load_rules(folder)
     assert error.value.line == expected_line
-    assert str(error.value).endswith(f"offre.yaml:{expected_line}: entrees[2].niveaux.3.prix: expected a positive amount, got \"gratuit\"")
+    assert str(error.value).endswith(f"offre.yaml:{expected_line}: entrees[2].niveaux.3.prix: attendu un montant positif, trouvé \"gratuit\"")
 
 
 def test_broken_yaml_names_file_and_line(tmp_path):
@@ -128,7 +128,7 @@ def test_broken_yaml_names_file_and_line(tmp_path):
     (folder / "communes.yaml").write_text("communes:\n  - {slug: cilaos\n", encoding="utf-8")
     with pytest.raises(RulesError) as error:
         load_rules(folder)
-    assert "communes.yaml:" in str(error.value) and "expected valid YAML" in str(error.value)
+    assert "communes.yaml:" in str(error.value) and "YAML illisible" in str(error.value)
     assert error.value.line is not None
 
 
@@ -161,3 +161,41 @@ def test_rules_written_before_the_short_names_still_read(raw_rules):
     rules = parse_rules(older)
     assert [a.short for a in rules.texts.attributes] == [a["nom"] for a in levels["attributs"]]
     assert rules.texts.company.short_name == "PRISME / REUNIONINFORMATIQUE.COM"
+
+
+# A business edit explained in French, with the fix (issue 29): the mistake as typed in the
+# YAML text, and what the message must say.
+EDITS = [
+    ("offre.yaml", "2: {prix: 49}", "2: {prix: 52,50}",
+     "clé inconnue « 50 » ; une virgule dans un nombre ? Écrivez « prix: 52.50 » (avec un point)."),
+    ("offre.yaml", "2: {prix: 49}", "2: {prix: \"52,50\"}", "écrit avec un point : 52.50, trouvé \"52,50\""),
+    ("pricing.yaml", 'tva_pourcent: "8.5"', "tva_pourcent: 8,5", "écrit avec un point : 8.5"),
+    ("offre.yaml", "2: {prix: 49}", "2: {pris: 49}",
+     "niveaux.2.pris: la clé obligatoire « prix » manque et « pris » n'est pas connue ; vouliez-vous dire « prix » ?"),
+    ("offre.yaml", '    libelle: "Postes', '    libele: "Postes',
+     "entrees[1].libele: la clé obligatoire « libelle » manque et « libele » n'est pas connue ; "
+     "vouliez-vous dire « libelle » ?"),
+    ("offre.yaml", "    type: par_unite\n", "    type: par_unite\n   unite: x\n", "YAML illisible : l'indentation"),
+    ("offre.yaml", "    type: par_unite\n", "      type: par_unite\n", "YAML illisible : l'indentation"),
+    ("offre.yaml", "    type: par_unite\n", "    type:par_unite\n", "YAML illisible : il manque une espace après « : »"),
+    ("offre.yaml", "    type: par_unite\n", "\ttype: par_unite\n", "YAML illisible : une tabulation sert d'indentation"),
+    ("communes.yaml", "{slug: cilaos, ", "{slug: cilaos ", "YAML illisible :"),
+    ("pricing.yaml", 'tva_pourcent: "8.5"', 'tva_pourcent: "8.5"\ntva_pourcent: 9', "la clé « tva_pourcent » est écrite deux fois"),
+]
+
+
+@pytest.mark.parametrize("file, old, new, message", EDITS)
+def test_a_business_edit_is_explained_in_french_with_the_fix(tmp_path, file, old, new, message):
+    folder = tmp_path / "rules"
+    shutil.copytree(FROZEN_RULES, folder)
+    path = folder / file
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    with pytest.raises(RulesError) as error:
+        load_rules(folder)
+    shown = str(error.value)
+    assert shown.startswith(f"{path}:") and message in shown, shown
+    # The line of the mistake, never one of the English words PyYAML or the checks used.
+    assert error.value.line is not None
+    assert not {"expected", "got", "found", "mapping", "missing"} & set(shown.replace(":", " ").split()), shown

@@ -22,6 +22,12 @@ def test_lien_prints_the_canonical_link(flags, link):
     assert result.returncode == 0 and result.stdout == link + "\n"
 
 
+def test_lien_without_base_links_to_the_public_site():
+    """The address the site is built for by default (build.py --site-origin, --base-url)."""
+    result = run("lien", "--postes", "7")
+    assert result.returncode == 0 and result.stdout == "https://reunioninformatique.com/cal/?postes=7\n"
+
+
 def test_lien_reports_a_bad_value_and_still_gives_a_link():
     result = run("lien", "--base", BASE, "--postes", "400")
     assert result.returncode == 0 and result.stdout == f"{BASE}/cal/?postes=250\n"
@@ -33,8 +39,9 @@ def rows(text: str, delimiter: str) -> list:
     return list(csv.DictReader(io.StringIO(text[1:]), delimiter=delimiter))
 
 
-@pytest.mark.parametrize("delimiter", [",", ";"])
-def test_lot_estimates_every_row_and_keeps_other_columns(tmp_path, delimiter):
+# With ';' (French Excel) amounts take a decimal comma, so that the spreadsheet reads numbers.
+@pytest.mark.parametrize("delimiter, point", [(",", "."), (";", ",")])
+def test_lot_estimates_every_row_and_keeps_other_columns(tmp_path, delimiter, point):
     source = tmp_path / "cabinets.csv"
     source.write_text(delimiter.join(["nom", "postes", "serveurs", "imagerie", "commune"]) + "\n"
                       + delimiter.join(["Dr Payet", "7", "1", "2", "saint-denis"]) + "\n"
@@ -43,10 +50,10 @@ def test_lot_estimates_every_row_and_keeps_other_columns(tmp_path, delimiter):
     assert result.returncode == 0, result.stderr
     first, second = rows(result.stdout, delimiter)
     assert (first["nom"], first["niveau_2_ht"], first["niveau_2_ttc"], first["recommande"], first["avis"]) == \
-        ("Dr Payet", "409.00", "443.77", "2", "")
+        ("Dr Payet", f"409{point}00", f"443{point}77", "2", "")
     assert first["lien"] == f"{BASE}/cal/?postes=7&serveurs=1&imagerie=2"
     # A bad value gets its notice in its own row and the default; the batch goes on.
-    assert second["nom"] == "Cabinet Hoarau" and second["niveau_2_ht"] == "88.00"
+    assert second["nom"] == "Cabinet Hoarau" and second["niveau_2_ht"] == f"88{point}00"
     assert "« postes » : « abc » n'est pas un nombre" in second["avis"]
     assert second["lien"] == f"{BASE}/cal/?commune=saint-paul"
 
@@ -75,6 +82,6 @@ def test_lot_reads_a_french_excel_export(tmp_path):
     result = run("lot", str(source), "--base", BASE)
     assert result.returncode == 0 and "Windows-1252" in result.stderr
     first, second = rows(result.stdout, ";")
-    assert (first["Nom"], first["niveau_2_ht"], first["lien"]) == ('Cabinet "A; B"', "371.00",
+    assert (first["Nom"], first["niveau_2_ht"], first["lien"]) == ('Cabinet "A; B"', "371,00",
                                                                    f"{BASE}/cal/?postes=7&serveurs=1")
-    assert (second["Nom"], second["niveau_2_ht"]) == ("Dr Hoarau é", "127.00")     # 49 + 2 x 39
+    assert (second["Nom"], second["niveau_2_ht"]) == ("Dr Hoarau é", "127,00")     # 49 + 2 x 39
