@@ -215,7 +215,8 @@ def bundle_assets(output: Output, rules, tour: dict, year: int) -> dict:
     startup = [assets[name] for name in ("lock", "stdlib", "engine", "rules", "holidays")]
     startup += [f"pyodide/{version}/{name}" for name in PYODIDE_FILES]
     assets["octets_demarrage"] = sum(len(output.files[path]) for path in startup)
-    assets["demarrage"] = startup
+    # Largest first: the order /cal/ asks for them from <head> (cal.html).
+    assets["demarrage"] = sorted(startup, key=lambda path: -len(output.files[path]))
     return assets
 
 
@@ -258,7 +259,7 @@ def public_path(path: str) -> str:
 
 def engine_config(assets: dict, base_url: str, test_hooks: bool = False) -> dict:
     """What a page hands to the engine client and, in its `init` message, to the Python
-    worker (one JSON attribute, data-moteur). `test_hooks`, for the tests' and the bench's
+    worker (one JSON data block, <script id="moteur">). `test_hooks`, for the tests' and the bench's
     builds only: the worker's Pyodide as self.pyodide, the start-up timings on the client."""
     hooks = {"test_hooks": True} if test_hooks else {}
     return {**hooks, "pyodide": base_url + assets["pyodide"], "lock": base_url + assets["lock"],
