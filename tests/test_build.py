@@ -280,6 +280,6 @@ def test_a_failed_precompile_stops_the_build_and_keeps_the_site(monkeypatch, tmp
     monkeypatch.setattr(browser_python, "BYTECODE_CACHE", tmp_path / "cache")
     assert build.main(["--out", str(out), "--rules", str(FROZEN_RULES)]) == 1
     error = capsys.readouterr().err
-    assert "precompile/run.mjs failed" in error and "RuntimeError: compileur cassé" in error, error
+    assert "échec de precompile/run.mjs" in error and "RuntimeError: compileur cassé" in error, error
     assert tree(out) == before
     assert list((tmp_path / "cache").iterdir()) == []     # no half-made entry left to be reused

@@ -140,22 +140,17 @@ def page_loads(page) -> list:
 def test_a_tab_opened_before_a_deploy_recovers_with_one_reload(site, context):
     """The link was opened on a slow phone; the deploy lands before the rules arrive, and
     the file the page asks for no longer exists."""
-    held = []
-
-    def hold_first_rules_download(route):
-        if held:
-            route.continue_()
-        else:
-            held.append(route)
-
-    context.route("**/assets/rules-*.json", hold_first_rules_download)
+    held, released = [], []     # the rules' download, asked from <head> and by the worker (one each while routed)
+    context.route("**/assets/rules-*.json", lambda route: route.continue_() if released else held.append(route))
     page = context.new_page()
     loads = page_loads(page)
     page.goto(site.url + LINK)
     page.wait_for_function("() => document.readyState === 'complete'")
     wait_until(page, lambda: held, what="the worker asking for the rules")     # once Pyodide is on its way
     site.deploy_new_site_fee()
-    held[0].continue_()
+    released.append(True)
+    for route in held:
+        route.continue_()
     expect(level_2_total(page)).to_have_attribute("data-value", NEW_TOTAL, timeout=BOOT_TIMEOUT)
     page.wait_for_selector(READY)
     assert len(loads) == 2, loads               # the first load, then one reload

@@ -10,6 +10,10 @@ from urllib.parse import parse_qsl, urlencode, urlsplit
 import pytest
 from playwright.sync_api import expect
 
+from calculator.estimate import estimate_query
+from calculator.load import load_rules
+from calculator.report import estimate_json
+
 from .checks import with_engine_delays
 from .frozen import FROZEN_RULES
 from .waits import BOOT_TIMEOUT, READY, open_calculator, wait_until
@@ -18,10 +22,15 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def cli_estimate(query: str) -> dict:
-    """The same estimate computed by the command line in CPython."""
+    """The same estimate computed by the command line in CPython. A value the command line
+    refuses (exit code 2: an unknown commune), a link forgives with a notice: that link's
+    estimate is the engine's in CPython, as `devis --json` writes it."""
     flags = [item for key, value in parse_qsl(query, keep_blank_values=True) for item in (f"--{key}", value)]
     result = subprocess.run([sys.executable, "-m", "calculator", "--regles", str(FROZEN_RULES), "devis", *flags, "--json"],
-                            cwd=ROOT, capture_output=True, text=True, check=True)
+                            cwd=ROOT, capture_output=True, text=True)
+    if result.returncode == 2 and "erreur : --commune" in result.stderr:
+        return json.loads(json.dumps(estimate_json(estimate_query(load_rules(FROZEN_RULES)[0], query)), ensure_ascii=False))
+    assert result.returncode == 0, result.stderr
     return json.loads(result.stdout)
 
 
@@ -244,8 +253,8 @@ def test_a_link_shows_its_values_and_the_download_until_its_figures_arrive(page,
     """On a phone the engine takes seconds to arrive: meanwhile the form shows the link's own
     values, a progress bar says how much has arrived, and the prerendered default figures
     are not presented as the link's."""
-    held = []
-    page.route("**/assets/engine-*.zip", lambda route: held.append(route))
+    held, released = [], []     # the engine's download, asked from <head> and by the worker (one each while routed)
+    page.route("**/assets/engine-*.zip", lambda route: route.continue_() if released else held.append(route))
     page.goto(f"{site_url}/cal/?postes=12&tpe=oui&commune=saint-paul&serveurs=abc")
     assert page.input_value("#champ-postes") == "12" and page.input_value("#champ-commune") == "saint-paul"
     assert page.is_checked("#champ-tpe")
@@ -257,7 +266,9 @@ def test_a_link_shows_its_values_and_the_download_until_its_figures_arrive(page,
         expect(page.locator(figure)).to_be_hidden()          # the defaults' figures, 88,00 € for 1 workstation
     wait_until(page, lambda: held, what="the held download")
     arrived = progress.evaluate("bar => bar.value")
-    held[0].continue_()
+    released.append(True)
+    for route in held:
+        route.continue_()
     page.wait_for_selector(READY, timeout=BOOT_TIMEOUT)
     assert arrived < progress.evaluate("bar => bar.max")
     expect(progress).to_be_hidden()
