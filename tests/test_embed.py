@@ -91,8 +91,14 @@ def post_from(window_frame, page, message):
 
 
 def test_a_height_from_anyone_but_the_calculators_frame_is_ignored(page, embedding_page, embedding_page_for, site_url):
-    open_embedded(page, embedding_page)
-    wait_until(page, lambda: frame_height(page) > 300, what="the frame's first height")
+    frame = open_embedded(page, embedding_page)
+    # Once what grows the frame has come (the QR code, the offline copy's notice), its height
+    # moves only for the messages below.
+    frame.locator("#qr").wait_for(timeout=BOOT_TIMEOUT)
+    frame.locator('html[data-hors-ligne="pret"]').wait_for(state="attached", timeout=BOOT_TIMEOUT)
+    content = "() => Math.ceil(document.documentElement.getBoundingClientRect().height)"
+    wait_until(page, lambda: abs(frame_height(page) - frame.locator("html").evaluate(content)) <= 1,
+               what="the frame's height after its last growth")
     before = frame_height(page)
     fake = {"type": "prisme-height", "height": 123}
     # From a page of another origin, framed in the same embedding page.

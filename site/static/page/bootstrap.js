@@ -1,7 +1,8 @@
 // Inlined at the top of every page's <head> by build.py (its sha256 is in the pages'
 // Content-Security-Policy): what must be done before the first paint, or even when none of
 // the page's other files can load. Its one global, because /cal/'s one-line inline script
-// right after the form calls it before the first paint: window.prismeBootstrap.
+// right after the form calls it before the first paint: window.prismeBootstrap (the engine
+// client takes the worker started here from it too).
 (function () {
   "use strict";
   var root = document.documentElement;
@@ -34,6 +35,18 @@
 
   // /cal/: a link carrying its own inputs hides the prerendered figures (the defaults', not
   // the link's) until the engine answers; a tracking tag (?fbclid=…) leaves them right.
+  // /cal/: the engine's worker starts now, while the page is still being parsed; the engine
+  // client (worker/engine-client.mjs) takes it, with its init, once the page's modules run.
+  var worker = null;
+  if (root.hasAttribute("data-worker") && typeof Worker === "function" && typeof WebAssembly === "object") {
+    try {
+      worker = new Worker(root.getAttribute("data-worker"), { type: "module" });
+      worker.onerror = function (event) { worker.failure = event.message || "worker"; };   // before the client listens
+    } catch (error) {
+      worker = null;
+    }
+  }
+
   if (root.hasAttribute("data-cal")) {
     var names = (root.getAttribute("data-parametres") || "").split(" ");
     var ownInputs = false;
@@ -53,6 +66,12 @@
 
   window.prismeBootstrap = {
     reloadOnce: reloadOnce,
+    // The worker started above, once (null when none was, or it was taken).
+    takeWorker: function () {
+      var started = worker;
+      worker = null;
+      return started;
+    },
     // A shared link's values in the /cal/ fields from the first paint, as the link wrote
     // them. Only echoed, never interpreted: the engine is the one parser of a link, and once
     // it has read this one the fields show the values it used, with its notices.

@@ -15,10 +15,13 @@ function failure(message, details) {
 const UNSUPPORTED = typeof WebAssembly !== "object" || typeof Worker !== "function"
   ? "Votre navigateur ne permet pas le calcul en direct (WebAssembly indisponible)." : null;
 
-export function createEngineClient(config, { onProgress = () => {}, onStarted = () => {} } = {}) {
+// `started`: a worker already started with the engine's script (by the page's bootstrap,
+// while the page was parsed), used for the first start.
+export function createEngineClient(config, { onProgress = () => {}, onStarted = () => {}, started: early = null } = {}) {
   const delays = config.delais_ms;
   const requests = new Map();       // request id -> { resolve, reject, restart, timer }
   let worker = null;
+  let handedOver = early;
   let ready = false;                // the current worker answered its init
   let nextId = 0;
   let answers = 0;                  // answers received from the current worker
@@ -61,7 +64,8 @@ export function createEngineClient(config, { onProgress = () => {}, onStarted = 
   function start() {
     if (UNSUPPORTED) throw failure(UNSUPPORTED);
     try {
-      worker = new Worker(config.worker, { type: "module" });
+      worker = handedOver || new Worker(config.worker, { type: "module" });
+      handedOver = null;
     } catch (error) {
       throw failure("Le moteur de calcul n'a pas pu démarrer dans ce navigateur.", error);
     }
@@ -70,6 +74,9 @@ export function createEngineClient(config, { onProgress = () => {}, onStarted = 
     worker.onerror = (event) => {
       if (started === worker) abandon("Le moteur de calcul n'a pas pu être chargé.", event.message);
     };
+    if (started.failure) {      // it failed before this client listened
+      queueMicrotask(() => abandon("Le moteur de calcul n'a pas pu être chargé.", started.failure));
+    }
     post("init", config, delays.demarrage).then((result) => {
       ready = true;
       onStarted(result.timings);
