@@ -2,7 +2,7 @@
 // Content-Security-Policy): what must be done before the first paint, or even when none of
 // the page's other files can load. Its one global, because /cal/'s one-line inline script
 // right after the form calls it before the first paint: window.prismeBootstrap (the engine
-// client takes the worker started here from it too).
+// client takes the engine started here from it too).
 (function () {
   "use strict";
   var root = document.documentElement;
@@ -35,15 +35,22 @@
 
   // /cal/: a link carrying its own inputs hides the prerendered figures (the defaults', not
   // the link's) until the engine answers; a tracking tag (?fbclid=…) leaves them right.
-  // /cal/: the engine's worker starts now, while the page is still being parsed; the engine
-  // client (worker/engine-client.mjs) takes it, with its init, once the page's modules run.
-  var worker = null;
-  if (root.hasAttribute("data-worker") && typeof Worker === "function" && typeof WebAssembly === "object") {
+  // /cal/: the engine starts now, while the page is still being parsed: its worker, and its
+  // init from the engine's configuration (the JSON just above). The engine client
+  // (worker/engine-client.mjs) takes it over once the page's modules run, with what the
+  // worker said meanwhile.
+  var engine = null;
+  var config = document.getElementById("moteur");
+  if (config && root.hasAttribute("data-cal") && typeof Worker === "function" && typeof WebAssembly === "object") {
     try {
-      worker = new Worker(root.getAttribute("data-worker"), { type: "module" });
-      worker.onerror = function (event) { worker.failure = event.message || "worker"; };   // before the client listens
+      var settings = JSON.parse(config.textContent);
+      var worker = new Worker(settings.worker, { type: "module" });
+      engine = { worker: worker, init: "bootstrap", said: [], failure: null };
+      worker.onmessage = function (event) { engine.said.push(event); };
+      worker.onerror = function (event) { engine.failure = event.message || "worker"; };
+      worker.postMessage({ id: engine.init, type: "init", payload: settings });
     } catch (error) {
-      worker = null;
+      engine = null;
     }
   }
 
@@ -66,10 +73,11 @@
 
   window.prismeBootstrap = {
     reloadOnce: reloadOnce,
-    // The worker started above, once (null when none was, or it was taken).
-    takeWorker: function () {
-      var started = worker;
-      worker = null;
+    // The engine started above, once (null when none was, or it was taken):
+    // { worker, init: its init's request id, said: its messages so far, failure }.
+    takeEngine: function () {
+      var started = engine;
+      engine = null;
       return started;
     },
     // A shared link's values in the /cal/ fields from the first paint, as the link wrote

@@ -15,8 +15,9 @@ function failure(message, details) {
 const UNSUPPORTED = typeof WebAssembly !== "object" || typeof Worker !== "function"
   ? "Votre navigateur ne permet pas le calcul en direct (WebAssembly indisponible)." : null;
 
-// `started`: a worker already started with the engine's script (by the page's bootstrap,
-// while the page was parsed), used for the first start.
+// `started`: an engine already started (by the page's bootstrap, while the page was parsed),
+// taken over for the first start: { worker, init: its init's request id, said: the worker's
+// messages so far, failure: an error before this client listened }.
 export function createEngineClient(config, { onProgress = () => {}, onStarted = () => {}, started: early = null } = {}) {
   const delays = config.delais_ms;
   const requests = new Map();       // request id -> { resolve, reject, restart, timer }
@@ -63,9 +64,10 @@ export function createEngineClient(config, { onProgress = () => {}, onStarted = 
 
   function start() {
     if (UNSUPPORTED) throw failure(UNSUPPORTED);
+    const early = handedOver;
+    handedOver = null;
     try {
-      worker = handedOver || new Worker(config.worker, { type: "module" });
-      handedOver = null;
+      worker = early ? early.worker : new Worker(config.worker, { type: "module" });
     } catch (error) {
       throw failure("Le moteur de calcul n'a pas pu démarrer dans ce navigateur.", error);
     }
@@ -74,10 +76,15 @@ export function createEngineClient(config, { onProgress = () => {}, onStarted = 
     worker.onerror = (event) => {
       if (started === worker) abandon("Le moteur de calcul n'a pas pu être chargé.", event.message);
     };
-    if (started.failure) {      // it failed before this client listened
-      queueMicrotask(() => abandon("Le moteur de calcul n'a pas pu être chargé.", started.failure));
+    const init = early ? track(early.init, "init", delays.demarrage) : post("init", config, delays.demarrage);
+    if (early) {
+      // What it said before this client listened, in order; then whether it failed meanwhile.
+      queueMicrotask(() => {
+        for (const event of early.said) onAnswer(event);
+        if (early.failure && started === worker) abandon("Le moteur de calcul n'a pas pu être chargé.", early.failure);
+      });
     }
-    post("init", config, delays.demarrage).then((result) => {
+    init.then((result) => {
       ready = true;
       onStarted(result.timings);
     }, (error) => {
@@ -88,6 +95,13 @@ export function createEngineClient(config, { onProgress = () => {}, onStarted = 
 
   function post(type, payload, delay) {
     const id = nextId++;
+    const answer = track(id, type, delay);
+    worker.postMessage({ id, type, payload });
+    return answer;
+  }
+
+  // The answer to request `id`, or its failure after `delay` (restarted by progress).
+  function track(id, type, delay) {
     const answeredBefore = answers;
     const answer = new Promise((resolve, reject) => {
       function late() {
@@ -109,7 +123,6 @@ export function createEngineClient(config, { onProgress = () => {}, onStarted = 
       };
       requests.set(id, request);
     });
-    worker.postMessage({ id, type, payload });
     return answer;
   }
 
