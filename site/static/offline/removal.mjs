@@ -1,7 +1,7 @@
 // The privacy page's button: removes this site's offline copy (its service worker and its
 // caches) from this device, and says what it removed.
 
-import { removeOfflineCopy } from "../offline/offline.mjs";
+import { removeOfflineCopy } from "./offline.mjs";
 
 const button = document.getElementById("effacer-copie");
 const status = document.getElementById("effacer-etat");
