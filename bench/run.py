@@ -363,7 +363,10 @@ def interleaved_passes(count: int, measure) -> dict:
 
 
 # Over a phone's network: (Mbit/s, round-trip ms) -> targets, as ratios to the floor.
-NETWORK_TARGETS = {(10.0, 40.0): {"premiere_estimation": 0.75, "octets_avant_estimation": 0.85}}
+# (profile, the browser's cores: "" for all) -> targets. Issue 26: a boot at the network's
+# pace, 0.65 of the floor at 10 Mbit/s, 0.60 on one core (a low-end phone).
+NETWORK_TARGETS = {((10.0, 40.0), ""): {"premiere_estimation": 0.65, "octets_avant_estimation": 0.85},
+                   ((10.0, 40.0), "0"): {"premiere_estimation": 0.60, "octets_avant_estimation": 0.85}}
 
 
 def network_run(playwright, launch, base, path, log) -> dict:
@@ -384,12 +387,12 @@ def network_run(playwright, launch, base, path, log) -> dict:
     return result
 
 
-def network_summary(runs: dict, profile: tuple) -> dict:
+def network_summary(runs: dict, profile: tuple, cores: str = "") -> dict:
     def med(name, key):
         return median([run[key] for run in runs[name]])
 
     floor = min(("plancher_worker", "plancher_principal"), key=lambda name: med(name, "pret_ms"))
-    targets = NETWORK_TARGETS.get(profile, {})
+    targets = NETWORK_TARGETS.get((profile, cores), {})
     summary = {"reseau": {"mbit_s": profile[0], "aller_retour_ms": profile[1]}, "plancher_choisi": floor}
     for key, field in (("premiere_estimation", "pret_ms"), ("octets_avant_estimation", "octets_fil_avant")):
         row = {"site": med("site", field), "plancher": med(floor, field)}
@@ -453,7 +456,7 @@ def main_network(args) -> int:
             version = chromium.version
             chromium.close()
         server.shutdown()
-    summary = network_summary(runs, profile)
+    summary = network_summary(runs, profile, args.coeurs)
     report = {"date": datetime.now(timezone.utc).isoformat(timespec="seconds"),
               "machine": {"systeme": platform.platform(), "processeurs": os.cpu_count(),
                           "chromium": version, "passes": args.runs, "coeurs_du_navigateur": args.coeurs or "tous"},
