@@ -17,3 +17,16 @@ def frozen_rules():
     from calculator.load import load_rules
 
     return load_rules(FROZEN_RULES)[0]
+
+
+def edited_rules(folder: Path, file: str, old: str, new: str) -> Path:
+    """A copy of the frozen rules in `folder`, with `old` replaced by `new` once in `file`,
+    as the business would edit it (`old` must be there: the edit is not a no-op)."""
+    import shutil
+
+    shutil.copytree(FROZEN_RULES, folder)
+    path = folder / file
+    text = path.read_text(encoding="utf-8")
+    assert old in text, (file, old)
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return folder

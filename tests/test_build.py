@@ -13,7 +13,7 @@ from build_steps.output import BuildError
 from calculator.errors import RulesError
 
 from .checks import engine_config, shipped_engine
-from .frozen import FROZEN_RULES
+from .frozen import FROZEN_RULES, edited_rules
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -244,12 +244,7 @@ def test_build_rejects_each_class_of_rules_mistake(tmp_path, capsys, baseline_si
     out = tmp_path / "dist"
     shutil.copytree(baseline_site, out)
     before = tree(out)
-    rules = tmp_path / "rules"
-    shutil.copytree(FROZEN_RULES, rules)
-    path = rules / file
-    text = path.read_text(encoding="utf-8")
-    assert old in text
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    rules = edited_rules(tmp_path / "rules", file, old, new)
     assert build.main(["--out", str(out), "--rules", str(rules)]) == 1
     error = capsys.readouterr().err
     # file:line: or, for a YAML syntax error, file:line:column:

@@ -15,7 +15,7 @@ from calculator.load import load_rules
 from calculator.rules import parse_rules
 from calculator.typed_json import rules_for_browser, rules_from_browser_json
 
-from .frozen import FROZEN_RULES
+from .frozen import FROZEN_RULES, edited_rules
 
 
 def test_example_message_from_the_issue(raw_rules):
@@ -186,16 +186,11 @@ EDITS = [
 
 @pytest.mark.parametrize("file, old, new, message", EDITS)
 def test_a_business_edit_is_explained_in_french_with_the_fix(tmp_path, file, old, new, message):
-    folder = tmp_path / "rules"
-    shutil.copytree(FROZEN_RULES, folder)
-    path = folder / file
-    text = path.read_text(encoding="utf-8")
-    assert old in text
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    folder = edited_rules(tmp_path / "rules", file, old, new)
     with pytest.raises(RulesError) as error:
         load_rules(folder)
     shown = str(error.value)
-    assert shown.startswith(f"{path}:") and message in shown, shown
+    assert shown.startswith(f"{folder / file}:") and message in shown, shown
     # The line of the mistake, never one of the English words PyYAML or the checks used.
     assert error.value.line is not None
     assert not {"expected", "got", "found", "mapping", "missing"} & set(shown.replace(":", " ").split()), shown
