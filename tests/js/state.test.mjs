@@ -173,3 +173,21 @@ test("in a frame, the first greeting's origin is the one answered", () => {
   assert.equal(greeted.embedder, "https://cabinet.example");
   assert.equal(reduce(greeted, { type: "embedder-greeted", origin: "https://other.example" }), greeted);
 });
+
+test("an edit made while a deploy is checked is painted when it is answered, even after the fallback", () => {
+  const checking = run(calculator(), answered(0), { type: "asked" }, { type: "engine-failed", question: 1 }, { type: "asked" });
+  const fellBack = reduce(checking, { type: "deploy-checked", reloading: false });
+  assert.equal(fellBack.phase, "failed");
+  assert.equal(reduce(fellBack, answered(2)).phase, "ready");
+});
+
+test("while a deploy is checked, the figures keep their marks: a link's still hidden, stale ones still framed", () => {
+  const link = run(calculator({ fromLink: true }), { type: "engine-failed", question: 0 });
+  assert.equal(link.phase, "recovering");
+  assert.equal(markers(link).classes.attente, true);
+  const stale = run(calculator(), answered(0), { type: "asked" }, { type: "answer-late" }, { type: "engine-failed", question: 1 });
+  assert.equal(markers(stale).classes.perime, true);
+  const retrying = run(calculator(), { type: "engine-failed", question: 0 }, { type: "deploy-checked", reloading: false },
+    { type: "asked" }, { type: "engine-failed", question: 1 });
+  assert.equal(markers(retrying).classes.echec, true);
+});

@@ -18,8 +18,17 @@ function register() {
   return navigator.serviceWorker.register(url, { scope: root.dataset.base }).catch(() => {});
 }
 
-function tellWorker(type) {
-  navigator.serviceWorker.ready.then((registration) => registration.active.postMessage({ type }));
+// To this build's worker: one being installed (the first visit after a deploy, while the
+// previous build's worker, which knows other messages, is still the active one) is awaited.
+async function tellWorker(type) {
+  const registration = await navigator.serviceWorker.ready;
+  const coming = registration.installing || registration.waiting;
+  if (coming) {
+    await new Promise((resolve) => coming.addEventListener("statechange", () => {
+      if (coming.state === "activated") resolve();
+    }));
+  }
+  registration.active.postMessage({ type });
 }
 
 // A comparison page fetches /cal/'s start-up files, so that a prospect who goes on to the

@@ -7,6 +7,7 @@ import { firstEstimate } from "./boot.mjs";
 import { engine } from "./engine.mjs";
 import { paintFigures } from "./figures.mjs";
 import { PAGE_PATH, store } from "./page-store.mjs";
+import { linkPending } from "./state.mjs";
 
 const root = document.documentElement;
 const form = document.getElementById("formulaire");
@@ -146,9 +147,14 @@ function paintProgress({ loaded, total }) {
 }
 
 function render(state, previous) {
-  if (!previous) return;
-  const waiting = state.phase === "awaiting-link";
+  // A link's own inputs are not in the prerendered form: it waits for the engine's reading of
+  // the link, so that an early edit cannot replace them with the defaults.
+  const waiting = linkPending(state);
   if (form.inert !== waiting) form.inert = waiting;
+  if (!previous) {
+    if (state.download) paintProgress(state.download);
+    return;
+  }
   if (state.estimate !== previous.estimate) {
     if (state.fillFields) fillForm(state.estimate.entrees);
     paintFigures(state.estimate);
@@ -197,11 +203,11 @@ function toggleForm() {
 }
 
 function connect() {
-  dispatch({ type: "calculator-started" });
   store.subscribe((state, previous, event) => {
     render(state, previous);
     if (event && EFFECTS[event.type]) EFFECTS[event.type](state);
   });
+  dispatch({ type: "calculator-started" });
   estimate(firstEstimate, 0, true);
   form.addEventListener("input", () => recompute(false));
   form.addEventListener("change", (event) => {

@@ -68,6 +68,7 @@ export function initialState({ calculator = false, fromLink = false, link = null
     calculator, supportStatus, warm,
     calculatorRuns: false,  // the calculator's module runs (else its figures never come)
     phase: fromLink ? "awaiting-link" : "prerendered",
+    recoveringFrom: null,   // the phase a failure interrupted: its marks stay while a deploy is checked
     fromLink,
     formOpen: false,
     question: 0,            // the latest question for the figures (0: the page's first, from <head>)
@@ -186,15 +187,17 @@ export function reduce(state, event) {
     case "answer-late":
       return state.phase === "computing" ? { ...state, phase: "stale" } : state;
     // Only the answer to the latest question may be painted.
+    // (After the fallback too: the latest question, asked during the deploy check, answered.)
     case "answered":
       if (event.question !== state.question) return state;
-      return ASKING.has(state.phase) || state.phase === "prerendered" ? answered(state, event) : state;
+      return ASKING.has(state.phase) || ["prerendered", "failed"].includes(state.phase) ? answered(state, event) : state;
     // The figures' question failed: a deploy since the page loaded may have removed its files
     // (the offline module checks), else the fallback shows.
     case "engine-failed":
       if (event.question !== state.question || state.phase === "recovering") return state;
       if (!ASKING.has(state.phase) && state.phase !== "prerendered") return state;
-      return cancel({ ...state, phase: "recovering", failure: event.reason || null, address: state.link }, "stale", "address");
+      return cancel({ ...state, phase: "recovering", recoveringFrom: state.phase, failure: event.reason || null,
+        address: state.link }, "stale", "address");
     case "deploy-checked":
       if (state.phase !== "recovering") return state;
       if (event.reloading) return { ...state, phase: "reloading" };
@@ -257,7 +260,18 @@ export function reduce(state, event) {
 const PERSISTENCE = { granted: "accordee", refused: "refusee", "not-asked": "non-demandee" };
 const WARMING = { skipped: "economie", asked: "demande", copied: "copie" };
 
+// While the deploy is checked, the figures keep the marks of the phase the failure interrupted.
+function shownPhase(state) {
+  return state.phase === "recovering" ? state.recoveringFrom : state.phase;
+}
+
+// A link's own figures have not come: the prerendered ones are hidden, the form waits.
+export function linkPending(state) {
+  return shownPhase(state) === "awaiting-link";
+}
+
 export function markers(state) {
+  const shown = shownPhase(state);
   return {
     attributes: {
       calcul: !state.calculator ? null : state.phase === "failed" ? "indisponible"
@@ -268,11 +282,11 @@ export function markers(state) {
       prechauffage: WARMING[state.warming] || null,
     },
     classes: {
-      attente: state.phase === "awaiting-link",
+      attente: shown === "awaiting-link",
       lien: state.fromLink,
       "formulaire-ouvert": state.formOpen,
-      perime: state.phase === "stale",
-      echec: state.phase === "failed" || state.phase === "retrying",
+      perime: shown === "stale",
+      echec: shown === "failed" || shown === "retrying",
       "graphiques-attente": state.charts.outdated,
     },
   };
