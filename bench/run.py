@@ -35,7 +35,10 @@ from chromium import launch_options  # noqa: E402
 from bench.network import SharedLink, throttled_handler  # noqa: E402
 
 LINK = "/cal/?postes=7&serveurs=1&imagerie=2&commune=saint-paul"
-TARGETS = {"plancher_worker": "/bench-floor/worker.html", "plancher_principal": "/bench-floor/main.html", "site": LINK}
+# A proposal's address opened cold: its figures (and QR code) against the same floor (issue 27).
+PROPOSAL_LINK = "/cal/proposition/?niveau=2&postes=7&serveurs=1&imagerie=2&commune=saint-paul"
+TARGETS = {"plancher_worker": "/bench-floor/worker.html", "plancher_principal": "/bench-floor/main.html", "site": LINK,
+           "proposition": PROPOSAL_LINK}
 RECOMPUTES = 40            # changes of `postes`, 100 ms apart
 FIRST_EDITS = 3            # made as soon as the first estimate is there
 # Then one edit every 0.45 s while the page loads what prices do not need (status, charts,
@@ -55,6 +58,7 @@ TARGETS_DEFINITION = {   # name -> (limit, how it is compared)
     "blocage_fil_principal_ms": (50, "absolute"),
     "octets_avant_estimation": (1.05, "ratio"),
     "proposition_max_ms": (300, "absolute"),
+    "proposition_froid": (1.10, "ratio"),
 }
 # « Établir la proposition » on each level's card, once the page has settled: from the click to
 # the frame that shows the proposal's figures (issue 27), then back to the estimate.
@@ -73,7 +77,7 @@ PROPOSAL_OPEN = """async (level) => {
 # Injected before any page script: records when <html data-calcul> turns "pret", the first
 # contentful paint, and long tasks.
 PROBE = """
-window.__bench = { pret: null, fcp: null, longtasks: [], prerendu: null };
+window.__bench = { pret: null, proposition: null, fcp: null, longtasks: [], prerendu: null };
 new PerformanceObserver((list) => { for (const e of list.getEntries()) __bench.longtasks.push([e.startTime, e.duration]); })
   .observe({ type: "longtask", buffered: true });
 new PerformanceObserver((list) => {
@@ -85,7 +89,8 @@ new PerformanceObserver((list) => {
 }).observe({ type: "paint", buffered: true });
 new MutationObserver(() => {
   if (__bench.pret === null && document.documentElement.dataset.calcul === "pret") __bench.pret = performance.now();
-}).observe(document, { attributes: true, subtree: true, attributeFilter: ["data-calcul"] });
+  if (__bench.proposition === null && document.documentElement.dataset.proposition === "prete") __bench.proposition = performance.now();
+}).observe(document, { attributes: true, subtree: true, attributeFilter: ["data-calcul", "data-proposition"] });
 """
 
 # Each edit is also marked (performance.mark) for bench/trace.py, as `modification<tag>-<i>`.
@@ -188,8 +193,8 @@ def wait_value(page, expression: str, timeout_s=120):
     raise RuntimeError(f"{page.url}: no {expression} within {timeout_s} s")
 
 
-def wait_pret(page, timeout_s=120):
-    return wait_value(page, "window.__bench && window.__bench.pret", timeout_s)
+def wait_pret(page, timeout_s=120, hook="pret"):
+    return wait_value(page, f"window.__bench && window.__bench.{hook}", timeout_s)
 
 
 def blocking_ms(probe) -> float:
@@ -217,10 +222,10 @@ def edits_after_first_estimate(page) -> dict:
     return dict(zip(EDIT_KEYS, (first, loading, page.evaluate(LOADED))))
 
 
-def measure_load(page, url, log: ByteLog, first_edits: bool = False) -> dict:
+def measure_load(page, url, log: ByteLog, first_edits: bool = False, hook: str = "pret") -> dict:
     log.clear()
     page.goto(url)
-    pret = wait_pret(page)
+    pret = wait_pret(page, hook=hook)
     edits = edits_after_first_estimate(page) if first_edits else dict.fromkeys(EDIT_KEYS)
     probe = page.evaluate("window.__bench")
     pret_epoch = page.evaluate("performance.timeOrigin") + pret - browser_clock_offset_ms(page)
@@ -239,7 +244,8 @@ def run_once(playwright, launch, base, name, path, log) -> dict:
     context = playwright.chromium.launch_persistent_context(profile, **launch)
     context.add_init_script(PROBE)
     page = context.pages[0] if context.pages else context.new_page()
-    cold = measure_load(page, base + path, log, first_edits=name == "site")
+    hook = "proposition" if name == "proposition" else "pret"
+    cold = measure_load(page, base + path, log, first_edits=name == "site", hook=hook)
     result = {"froid": cold}
     if name == "site":
         # Steady state: the offline copy, the holidays data and the QR code are in place.
@@ -250,7 +256,7 @@ def run_once(playwright, launch, base, name, path, log) -> dict:
         result["recalcul_ms"] = page.evaluate(RECOMPUTE, {"count": RECOMPUTES, "pause": 100})
         result["proposition_ms"] = [page.evaluate(PROPOSAL_OPEN, level) for level in (1, 2, 3, 2)]
     log.wait_quiet()
-    result["chaud"] = measure_load(page, base + path, log)
+    result["chaud"] = measure_load(page, base + path, log, hook=hook)
     context.close()
     shutil.rmtree(profile, ignore_errors=True)
     return result
@@ -304,6 +310,8 @@ def summarise(runs: dict, prerender: dict) -> dict:
                          "plancher": med(floor["froid"], "froid", "octets_total")},
         "prerendu_sans_parametre": prerender,
         "proposition_max_ms": {"site": max(t for run in runs["site"] for t in run["proposition_ms"])},
+        "proposition_froid": {"site": med("proposition", "froid", "pret_ms"),
+                              "plancher": med(floor["froid"], "froid", "pret_ms"), "plancher_choisi": floor["froid"]},
     }
     for name, (limit, kind) in TARGETS_DEFINITION.items():
         row = summary[name]
@@ -344,7 +352,8 @@ def table(summary: dict) -> str:
             ("Blocage du fil principal (FCP → estimation)", "blocage_fil_principal_ms", "ms"),
             ("Octets avant la première estimation", "octets_avant_estimation", "o"),
             ("Octets au total", "octets_total", "o"),
-            ("« Établir la proposition » → ses chiffres, le plus lent", "proposition_max_ms", "ms")]
+            ("« Établir la proposition » → ses chiffres, le plus lent", "proposition_max_ms", "ms"),
+            ("Adresse d'une proposition, à froid → ses chiffres et son QR code", "proposition_froid", "ms")]
     lines = ["| mesure | site | plancher | ratio | cible | tenue |", "|---|---|---|---|---|---|"]
     for label, key, unit in rows:
         row = summary[key]

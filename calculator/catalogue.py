@@ -84,6 +84,8 @@ class Entry:
     role: "str | None" = None
     band_labels: "BandLabels | None" = None
     levels: dict = None                   # level number -> Terms (empty for what is not priced)
+    refine: bool = False                  # asked under « Affiner l'estimation », folded: few practices know it
+    help: str = ""                        # one line under its field
 
     @property
     def kind(self) -> str:
@@ -256,6 +258,9 @@ def _entry(node: Node, levels: tuple, hourly_level: int, counts: dict) -> Entry:
         names = node["libelles_paliers"]
         band_labels = BandLabels(names["plage"].template("de", "a"), names["seul"].template("de"),
                                  names["dernier"].template("de"))
+    refine = node["affiner"].flag() if node.has("affiner") else False
+    if refine and not node.has("aide"):
+        node.fail("une aide : une ligne sous le champ, qui dit à quoi il sert", "<absent>", "aide")
     brief = ()
     if node.has("en_bref"):
         words = node["en_bref"]
@@ -267,6 +272,7 @@ def _entry(node: Node, levels: tuple, hourly_level: int, counts: dict) -> Entry:
         minimum=low, maximum=high, default=default, per=per, included_per=included_per,
         first_line=node["en_tete"].flag() if node.has("en_tete") else False, role=role, band_labels=band_labels,
         levels=_levels(node, entry_type, levels, hourly_level, included_per is not None),
+        refine=refine, help=node["aide"].text() if node.has("aide") else "",
     )
 
 

@@ -9,6 +9,7 @@ from .french import MODE_TEXT, format_eur, format_hours, format_number
 from .catalogue import BEYOND
 from .labels import line_label
 from .money import plain_amount, plain_number
+from .hourly_assumption import hourly_assumption
 from .recommend import first_flat_level
 
 
@@ -161,6 +162,8 @@ def estimate_view(estimate, rules) -> dict:
         "raisons": list(estimate.reasons),
         "seuil": (f"Au-delà de {format_hours(estimate.break_even_hours)} d'assistance à distance par mois, "
                   f"le niveau {flat} revient moins cher que le niveau {hourly} facturé au temps passé."),
+        # What the hourly level's figure assumes, in words: it drives the recommendation.
+        "hypothese_niveau_1": hourly_assumption(rules, inputs),
         "deplacement": (f"Déplacement pour {commune.name} (zone {commune.zone}) : "
                         f"{format_eur(rules.travel[commune.zone])} HT par visite, compris dans l'estimation "
                         f"du niveau {hourly}, en sus du forfait {flat_levels}."),

@@ -190,10 +190,10 @@ def test_a_price_change_reaches_the_pages(tmp_path):
 # One case per class of mistake, made in the YAML text as the business would make it:
 # (file, text replaced, replacement, line of the mistake, key path and expectation in the message).
 RULES_MISTAKES = [
-    ("offre.yaml", "      2: {prix: 59}\n", "", 85, "entrees[2].niveaux.2: attendu une valeur, trouvé <absent>"),    # missing key
-    ("offre.yaml", "2: {prix: 59}", "2: {prix: cinquante}", 87, 'entrees[2].niveaux.2.prix: attendu un montant positif, trouvé "cinquante"'),  # wrong type
-    ("offre.yaml", "2: {prix: 59}", "2: {prix: -59}", 87, "entrees[2].niveaux.2.prix: attendu un montant positif, trouvé -59"),  # negative price
-    ("offre.yaml", "{jusqu_a: 15, prix: 34}", "{jusqu_a: 4, prix: 34}", 69,
+    ("offre.yaml", "      2: {prix: 59}\n", "", 90, "entrees[2].niveaux.2: attendu une valeur, trouvé <absent>"),    # missing key
+    ("offre.yaml", "2: {prix: 59}", "2: {prix: cinquante}", 92, 'entrees[2].niveaux.2.prix: attendu un montant positif, trouvé "cinquante"'),  # wrong type
+    ("offre.yaml", "2: {prix: 59}", "2: {prix: -59}", 92, "entrees[2].niveaux.2.prix: attendu un montant positif, trouvé -59"),  # negative price
+    ("offre.yaml", "{jusqu_a: 15, prix: 34}", "{jusqu_a: 4, prix: 34}", 74,
      "entrees[1].niveaux.2.paliers[1].jusqu_a: attendu un nombre entier de 6, trouvé 4"),                              # bands that do not chain
     ("communes.yaml", "{slug: cilaos, nom: \"Cilaos\", zone: 3}", "{slug: cilaos, nom: \"Cilaos\", zone: 7}", 13,
      "communes[2].zone: attendu une zone de rules/pricing.yaml (deplacement : 1, 2, 3), trouvé 7"),                    # unknown zone
@@ -203,7 +203,7 @@ RULES_MISTAKES = [
      "niveaux.1.lundi[1].de: attendu un début après la fin de la plage précédente, dans l'ordre, trouvé \"11:30\""),       # overlapping hours
     ("hours.yaml", '{de: "13:30", a: "16:30"', '{de: "13:30", a: "12:30"', 18,
      'niveaux.1.lundi[1].a: attendu une heure après 13:30, trouvé "12:30"'),                                            # reversed hours
-    ("offre.yaml", "2: {prix: 49}", "2: {prix: 49, prixx: 10}", 144,
+    ("offre.yaml", "2: {prix: 49}", "2: {prix: 49, prixx: 10}", 151,
      "entrees[6].niveaux.2.prixx: clé inconnue « prixx » ; vouliez-vous dire « prix » ?"),                           # unknown key
     ("hours.yaml", "mode: distanciel, mode_astreinte:", "mode: distanciel, mode_astriente:", 37,
      "niveaux.2.dimanche[0].mode_astriente: clé inconnue « mode_astriente » ; vouliez-vous dire « mode_astreinte » ?"),  # misspelt nested key
@@ -213,19 +213,19 @@ RULES_MISTAKES = [
      "en_vigueur_le: attendu une date écrite AAAA-MM-JJ, par ex. 2027-01-01"),                                     # impossible date
     ("levels.yaml", 'source: "', 'sources: "', 5,
      "sources: la clé obligatoire « source » manque et « sources » n'est pas connue ; vouliez-vous dire « source » ?"),                     # no source
-    ("offre.yaml", "      2: {prix: 59}\n", "      2: {prix: 59}\n      2: {prix: 69}\n", 88,
+    ("offre.yaml", "      2: {prix: 59}\n", "      2: {prix: 59}\n      2: {prix: 69}\n", 93,
      'YAML illisible : la clé « 2 » est écrite deux fois.'),                                         # a key written twice
     # The offer's shape (rules/offre.yaml) holds together.
-    ("offre.yaml", "      3: {prix: 99}\n", "      3: {prix: 99}\n      4: {prix: 120}\n", 89,
+    ("offre.yaml", "      3: {prix: 99}\n", "      3: {prix: 99}\n      4: {prix: 120}\n", 94,
      "entrees[2].niveaux.4: attendu un niveau de rules/levels.yaml, écrit comme un nombre (1, 2, 3), trouvé \"4\""),                         # a level that does not exist
     ("offre.yaml", "    defaut: 0\n    niveaux:\n      1: {statut: temps_passe, heures: 1,",
-     "    defaut: 30\n    niveaux:\n      1: {statut: temps_passe, heures: 1,", 84,
+     "    defaut: 30\n    niveaux:\n      1: {statut: temps_passe, heures: 1,", 89,
      "entrees[2].defaut: attendu une valeur par défaut entre min et max (0 à 20), trouvé 30"),                               # default outside its range
-    ("offre.yaml", "  - parametre: imagerie\n", "  - parametre: serveurs\n", 90,
+    ("offre.yaml", "  - parametre: imagerie\n", "  - parametre: serveurs\n", 95,
      'entrees[3].parametre: attendu un paramètre de lien présent une seule fois (un lien ne saurait pas lequel il règle), trouvé "serveurs"'),  # a parameter twice
     ("pricing.yaml", "  3: 70\n", "  3: 70\n  4: 95\n", 26,
      "deplacement.4: attendu une zone où se trouve une commune de rules/communes.yaml (aucune n'est en zone 4), trouvé <zone inutilisée>"),  # a zone no commune uses
-    ("offre.yaml", "    type: au_dela\n", "    type: au_dela_de\n", 117,
+    ("offre.yaml", "    type: au_dela\n", "    type: au_dela_de\n", 122,
      "entrees[5].type: attendu l'une des valeurs niveau, commune, par_unite, paliers, au_dela, oui_non, nombre, "
      'trouvé "au_dela_de"'),  # a kind the engine cannot price
 ]

@@ -239,3 +239,11 @@ def test_a_proposal_keeps_its_prices_until_it_expires(browser, tmp_path):
     expect(expired.locator("#proposition-avant-apres")).to_have_text(
         re.compile("Total HT par mois : 205,00\u00a0€ aux tarifs du .*, 213,00\u00a0€ aux tarifs en vigueur."))
     server.shutdown()
+
+
+def test_the_main_button_makes_the_recommended_levels_proposal(page, site_url):
+    open_calculator(page, site_url, "postes=12&serveurs=2")
+    recommended = page.inner_text("#niveau-recommande")          # « niveau N »
+    page.click("#proposition-recommandee")
+    page.wait_for_selector(PROPOSAL_READY, timeout=BOOT_TIMEOUT)
+    assert f"niveau {parse_qs(urlsplit(page.url).query)['niveau'][0]}" == recommended

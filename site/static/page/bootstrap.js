@@ -89,6 +89,9 @@
       new URLSearchParams(location.search).forEach(function (value, name) {
         var field = form.elements.namedItem(name);
         if (!field || !field.tagName) return;
+        // A link that sets a folded field (« Affiner l'estimation ») shows it.
+        var folded = field.closest("details");
+        if (folded) folded.open = true;
         if (field.type === "checkbox") field.checked = yes.indexOf(value.trim().toLowerCase()) !== -1;
         else if (field.type === "number") field.value = value.replace(",", ".");    // heures=2,5 is a link's way
         else if (field.querySelector('option[value="' + CSS.escape(value) + '"]')) field.value = value;

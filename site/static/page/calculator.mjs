@@ -228,6 +228,10 @@ function connect() {
   });
   addEventListener("beforeprint", askPrintDate);     // a page left open overnight
   $("copier").addEventListener("click", copyLink);
+  $("mes-heures").addEventListener("click", (event) => {
+    $("affiner").open = true;
+    form.elements.namedItem(event.currentTarget.dataset.champ).focus();
+  });
   $("modifier").addEventListener("click", toggleForm);
   for (const reach of ["pointerenter", "focus", "pointerdown", "click"]) {
     $("courriel").addEventListener(reach, refreshEmailLink);     // click: before it is followed

@@ -140,7 +140,9 @@ function connect() {
     const button = event.target.closest && event.target.closest("[data-proposition-niveau]");
     if (!button) return;
     event.preventDefault();
-    open(button.dataset.propositionNiveau, { request: "demander" in button.dataset });
+    // No level named: the recommended one, as the page shows it now.
+    const level = button.dataset.propositionNiveau || $("inclusions-recommande").dataset.niveau;
+    open(level, { request: "demander" in button.dataset });
   });
   client.addEventListener("input", () => {
     const { model } = store.state.proposal;
