@@ -44,7 +44,7 @@ from calculator.query import PROPOSAL_PARAMS, TRUE_WORDS
 from calculator.offer import (STATUS_MARK, STATUS_TEXT, comparison_rows, holidays_table, hours_summary,
                               price_list_date, rate_card, schedule_lines, week_rows)
 from calculator.report import estimate_view
-from calculator.client import CLIENT_FIELDS
+from calculator.client import cleaned, fields_view
 from calculator.contract import missing_report as missing_conditions
 from calculator.proposal import PATH as PROPOSAL_PATH, proposal_view
 from calculator.rule_history import HistoryError, published_versions, rules_texts
@@ -138,9 +138,8 @@ def compute_page_data(rules, year: int, identity: Identity = UNKNOWN_IDENTITY, v
         "tarifs_en_vigueur": price_list_date(rules),
         "validite": rules.contract.validity_text(),
         "identite_parties": identity_parts(identity, rules.texts.company.name),
-        "champs_client": [{"cle": field.key, "libelle": field.label, "longueur": field.length,
-                           "autocomplete": field.autocomplete} for field in CLIENT_FIELDS],
-        "client": {field.key: "" for field in CLIENT_FIELDS},
+        "champs_client": fields_view(),
+        "client": cleaned({}),
         "whatsapp": rules.contract.whatsapp,
         # The proposal's markup, prerendered for the default practice (hidden until a proposal is asked).
         "version_tarifs": version,

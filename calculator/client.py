@@ -49,3 +49,14 @@ def fragment_of(values: dict) -> str:
 def client_lines(values: dict) -> list:
     """« Cabinet : … » lines of the given fields: the e-mail's and the text output's block."""
     return [f"{field.label} : {values[field.key]}" for field in CLIENT_FIELDS if values.get(field.key)]
+
+
+def fields_view() -> list:
+    """The client block's fields as the proposal's template reads them (champs_client)."""
+    return [{"cle": field.key, "libelle": field.label, "longueur": field.length, "autocomplete": field.autocomplete}
+            for field in CLIENT_FIELDS]
+
+
+def cleaned(values: dict) -> dict:
+    """{key: text} -> every field, trimmed as the page trims it (empty when not given)."""
+    return {field.key: clean(values.get(field.key) or "", field.length) for field in CLIENT_FIELDS}

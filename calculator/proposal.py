@@ -14,7 +14,6 @@ from datetime import date
 from .estimate import estimate as estimate_inputs
 from .french import format_eur, format_number, long_date
 from .offer import STATUS_TEXT, hours_summary, schedule_lines
-from .options import option_notes
 from .query import ISSUED, VERSION, parse_query, to_query
 from .report import level_view
 from .rule_versions import is_version
@@ -67,6 +66,21 @@ def proposal_number(issued: date, version: str, practice_query: str) -> str:
 
 def proposal_query(practice_query: str, issued: date, version: str) -> str:
     return f"{practice_query}&{ISSUED}={issued.isoformat()}&{VERSION}={version}"
+
+
+def proposal_address(practice_query: str, issued: date, version: str) -> str:
+    """The proposal's address from the site's root: PATH?query (the client block not included)."""
+    return f"{PATH}?{proposal_query(practice_query, issued, version)}"
+
+
+def practice_with_level(rules, estimate) -> str:
+    """An estimate's canonical query with its level written: the level consulted, else the
+    recommended one (as the proposal page picks it), so the proposal stays that level's."""
+    level_name = rules.catalogue.level_entry().name
+    inputs = estimate.inputs
+    if inputs[level_name] is None:
+        inputs = inputs.replace(**{level_name: estimate.recommended})
+    return to_query(inputs, rules)
 
 
 def _with_level(rules, query: str):
@@ -133,7 +147,7 @@ def proposal_view(query: str, today: date, current: tuple, held=None) -> dict:
     level, estimate = _with_level(rules, asked.practice)
     practice = to_query(estimate.inputs, rules)
     number = proposal_number(issued, version, practice)
-    figures = level_view(estimate.levels[level], level, level)
+    figures = level_view(estimate.levels[level], level, level, rules, estimate.inputs)
     notices = [*asked.notices, *estimate.notices]
     if own_rules is None and not expired:
         notices.append(f"Les tarifs de cette proposition (version {version}) sont introuvables : "
@@ -161,12 +175,12 @@ def proposal_view(query: str, today: date, current: tuple, held=None) -> dict:
         **{key: figures[key] for key in ("lignes", "total_ht", "tva", "total_ttc", "annuel_ht", "annuel_ttc")},
         "tva_pourcent": format_number(rules.vat_percent),
         "deplacement": _travel(rules, estimate.inputs, level),
-        "options": [note["texte"] for note in option_notes(rules, estimate.inputs, level)],
+        "options": figures["options"],
         **_level_terms(rules, level),
         "conditions": [{"intitule": condition.heading, "texte": condition.text} for condition in rules.contract.given()],
         "plus_de_details": rules.texts.company.more_details,
         "lien_prestations": rules.texts.company.offer_url,
-        "adresse": f"{PATH}?{proposal_query(practice, issued, version)}",
+        "adresse": proposal_address(practice, issued, version),
         "requete": practice,
         "demande": _request(number, level, figures, rules.texts.company.name),
     }

@@ -10,6 +10,7 @@ from .catalogue import BEYOND
 from .labels import line_label
 from .money import plain_amount, plain_number
 from .hourly_assumption import hourly_assumption
+from .options import option_notes
 from .recommend import first_flat_level
 
 
@@ -23,7 +24,7 @@ def inputs_json(inputs) -> dict:
     return {name: _plain_input(value) for name, value in inputs.items()}
 
 
-def level_json(level) -> dict:
+def level_json(level, rules, inputs) -> dict:
     return {
         "total_ht": plain_amount(level.total_ht),
         "tva": plain_amount(level.vat),
@@ -36,13 +37,16 @@ def level_json(level) -> dict:
              "prix_unitaire": plain_amount(line.unit_price), "montant": plain_amount(line.amount)}
             for line in level.lines
         ],
+        # A chosen option this level does not price: "inclus" or "non_inclus", as the catalogue says.
+        "options": [{"libelle": note["libelle"], "statut": note["statut"]}
+                    for note in option_notes(rules, inputs, level.level)],
     }
 
 
-def estimate_json(estimate) -> dict:
+def estimate_json(estimate, rules) -> dict:
     """The `devis --json` contract."""
     return {
-        "niveaux": {str(number): level_json(level) for number, level in estimate.levels.items()},
+        "niveaux": {str(number): level_json(level, rules, estimate.inputs) for number, level in estimate.levels.items()},
         "recommande": estimate.recommended,
         "raisons": list(estimate.reasons),
         "seuil_heures_niveau2": plain_amount(estimate.break_even_hours),
@@ -58,7 +62,7 @@ def _badge(number: int, recommended: int, shown: int) -> str:
     return "Niveau choisi" if number == shown else ""
 
 
-def level_view(level, recommended: int, shown: int) -> dict:
+def level_view(level, recommended: int, shown: int, rules, inputs) -> dict:
     return {
         "niveau": level.level,
         "badge": _badge(level.level, recommended, shown),
@@ -75,6 +79,10 @@ def level_view(level, recommended: int, shown: int) -> dict:
              "prix_unitaire": format_eur(line.unit_price), "montant": format_eur(line.amount)}
             for line in level.lines
         ],
+        "deplacement_par_visite": format_eur(level.travel_per_visit),
+        # « Licences … : inclus »: a chosen option the level includes or does not offer, which
+        # its cost lines would otherwise pass over in silence.
+        "options": [note["texte"] for note in option_notes(rules, inputs, level.level)],
     }
 
 
@@ -149,7 +157,7 @@ def estimate_view(estimate, rules) -> dict:
     shown_level = estimate.levels[shown]
     summary = inputs_summary(inputs, rules)
     return {
-        "niveaux": [level_view(level, estimate.recommended, shown) for level in estimate.levels.values()],
+        "niveaux": [level_view(level, estimate.recommended, shown, rules, inputs) for level in estimate.levels.values()],
         "recommande": estimate.recommended,
         "recommande_texte": f"niveau {estimate.recommended}",
         # Beside the recommendation, above the cards: on a phone the first figure met.

@@ -6,6 +6,7 @@ offer's example (level 2: 409.00 HT), 2 workstations cost 127.00 HT at level 2."
 import csv
 import io
 import tracemalloc
+from datetime import date
 
 from hypothesis import given, settings, strategies as st
 import pytest
@@ -16,13 +17,15 @@ from calculator.sales import batch
 from .frozen import frozen_rules
 
 BASE = "https://reunioninformatique.com/"
+# Each row's proposal: issued on a fixed day, with a price list version of any 12 hex digits.
+PROPOSAL = (date(2027, 1, 15), "0123456789ab")
 
 
 def lot(content: "str | bytes", delimiter=",") -> tuple:
     """(rows of the output as dicts, notices sent to the terminal)."""
     data = content.encode("utf-8") if isinstance(content, str) else content
     out, notices = io.StringIO(), []
-    batch(io.BytesIO(data), frozen_rules(), BASE, out, notices.append)
+    batch(io.BytesIO(data), frozen_rules(), BASE, out, notices.append, PROPOSAL)
     text = out.getvalue()
     assert text.startswith("\ufeff")
     return list(csv.DictReader(io.StringIO(text[1:]), delimiter=delimiter)), notices
@@ -103,7 +106,7 @@ def test_memory_does_not_grow_with_the_file():
     for rows in (1_000, 10_000):
         source = io.BytesIO(_file(rows))
         tracemalloc.start()
-        batch(source, frozen_rules(), BASE, _Discard(), lambda notice: None)
+        batch(source, frozen_rules(), BASE, _Discard(), lambda notice: None, PROPOSAL)
         peaks.append(tracemalloc.get_traced_memory()[1])
         tracemalloc.stop()
     assert peaks[1] < peaks[0] * 1.5, peaks

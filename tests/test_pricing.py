@@ -10,12 +10,12 @@ from calculator.report import estimate_json
 
 
 def totals(rules, query, level):
-    data = estimate_json(estimate_query(rules, query))["niveaux"][str(level)]
+    data = estimate_json(estimate_query(rules, query), rules)["niveaux"][str(level)]
     return data["total_ht"], data["tva"], data["total_ttc"]
 
 
 def test_worked_example(rules):
-    result = estimate_json(estimate_query(rules, "postes=7&serveurs=1&imagerie=2&commune=saint-denis"))
+    result = estimate_json(estimate_query(rules, "postes=7&serveurs=1&imagerie=2&commune=saint-denis"), rules)
     levels = result["niveaux"]
     assert [(levels[n]["total_ht"], levels[n]["tva"], levels[n]["total_ttc"]) for n in "123"] == [
         ("515.00", "43.78", "558.78"),
@@ -86,7 +86,7 @@ def test_lines_sum_to_total(rules):
 
 
 def test_travel_fee_per_visit_follows_commune(rules):
-    result = estimate_json(estimate_query(rules, "commune=saint-benoit"))
+    result = estimate_json(estimate_query(rules, "commune=saint-benoit"), rules)
     assert {result["niveaux"][n]["deplacement_par_visite"] for n in "123"} == {"45.00"}
 
 
@@ -98,7 +98,7 @@ def test_travel_fee_per_visit_follows_commune(rules):
     ("postes=3", "2.75"),                             # 166 / 65 = 2.55 -> 2.75
 ])
 def test_break_even_rounds_up_to_quarter(rules, query, expected):
-    assert estimate_json(estimate_query(rules, query))["seuil_heures_niveau2"] == expected
+    assert estimate_json(estimate_query(rules, query), rules)["seuil_heures_niveau2"] == expected
 
 
 def test_amounts_are_decimal(rules):

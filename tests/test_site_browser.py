@@ -29,7 +29,8 @@ def cli_estimate(query: str) -> dict:
     result = subprocess.run([sys.executable, "-m", "calculator", "--regles", str(FROZEN_RULES), "devis", *flags, "--json"],
                             cwd=ROOT, capture_output=True, text=True)
     if result.returncode == 2 and "erreur : --commune" in result.stderr:
-        return json.loads(json.dumps(estimate_json(estimate_query(load_rules(FROZEN_RULES)[0], query)), ensure_ascii=False))
+        frozen = load_rules(FROZEN_RULES)[0]
+        return json.loads(json.dumps(estimate_json(estimate_query(frozen, query), frozen), ensure_ascii=False))
     assert result.returncode == 0, result.stderr
     return json.loads(result.stdout)
 
