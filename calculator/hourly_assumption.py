@@ -14,7 +14,8 @@ def _visits(count: Decimal) -> str:
 
 
 def _per_unit(entry, terms) -> str:
-    one = entry.brief[0] if entry.brief else entry.singular or entry.label
+    # As the one-line summary of a link names one unit (report.brief_summary).
+    one = entry.brief[0] if entry.brief else entry.singular or entry.rate_label[:1].lower() + entry.rate_label[1:]
     parts = [f"{format_hours(terms.hours)} à distance" if terms.hours else "",
              _visits(terms.visits) if terms.visits else ""]
     return f"{' et '.join(part for part in parts if part)} par {one}"

@@ -68,7 +68,8 @@ def test_calculator_works_with_the_keyboard_alone(page, site_url):
         reached.append(page.evaluate("document.activeElement.name || document.activeElement.id"))
         if reached[-1] == "postes":
             break
-    assert "niveau" in reached and reached[-1] == "postes"
+    # The fields a practice knows come first; the level consulted is folded (« Affiner l'estimation »).
+    assert reached[-1] == "postes" and "niveau" not in reached
     page.keyboard.press("ArrowUp")            # 1 -> 2 workstations
     page.wait_for_selector(READY)
     expect(page.locator("#total-ht-2")).to_have_attribute("data-value", "127.00")    # 49 + 2 x 39
@@ -83,6 +84,12 @@ def test_calculator_works_with_the_keyboard_alone(page, site_url):
         if page.evaluate("document.activeElement.id") == "copier":
             break
     assert page.evaluate("document.activeElement.id") == "copier"
+    # « Affiner l'estimation » opens from the keyboard, and its fields follow.
+    page.keyboard.press("Shift+Tab")
+    assert page.evaluate("document.activeElement.tagName") == "SUMMARY"
+    page.keyboard.press("Enter")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.name") == "niveau"
 
 
 def test_results_are_announced_once_the_visitor_pauses(page, site_url):

@@ -71,6 +71,7 @@ def test_the_frame_grows_with_the_cards_and_never_scrolls_inside(page, embedding
     before = frame_height(page)
     # A larger practice: more cost lines in every card.
     frame.locator("#champ-postes").fill("250")
+    frame.locator("#affiner summary").click()          # the backup volume is folded
     frame.locator("#champ-sauvegarde").fill("90000")
     frame.locator("#champ-tpe").check()
     frame.locator('html[data-calcul="pret"]').wait_for(state="attached")

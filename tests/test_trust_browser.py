@@ -148,10 +148,10 @@ def test_on_a_phone_a_link_opens_on_its_figure(browser, site_url):
     modify.click()
     expect(page.locator("#formulaire")).to_be_visible()
     expect(modify).to_have_attribute("aria-expanded", "true")
-    expect(page.locator("#champ-niveau")).to_be_focused()
-    page.keyboard.press("Tab")
+    # The fields a practice knows come first: the workstations.
     expect(page.locator("#champ-postes")).to_be_focused()
-    page.keyboard.type("8")      # Tab selected the field's value: 8 workstations
+    page.keyboard.press("Control+A")
+    page.keyboard.type("8")      # 8 workstations
     page.wait_for_selector(READY)
     expect(page.locator("#en-bref-entrees")).to_have_text("8 postes, 1 serveur / NAS, 2 appareils, Saint-Paul")
     page.close()
