@@ -94,6 +94,25 @@ def comparison_rows(rules) -> list:
     return rows
 
 
+def same_cells(values: list) -> list:
+    """[(value, [level numbers])]: neighbouring levels with the same text share one cell of the
+    comparison, so that a long text the same at levels 1 and 2 is read once, not twice."""
+    cells = []
+    for number, value in enumerate(values, start=1):
+        if cells and cells[-1][0] == value:
+            cells[-1][1].append(number)
+        else:
+            cells.append((value, [number]))
+    return cells
+
+
+def levels_named(numbers: list) -> str:
+    """[1, 2] -> "Niveaux 1 et 2"; [3] -> "Niveau 3"."""
+    if len(numbers) == 1:
+        return f"Niveau {numbers[0]}"
+    return "Niveaux " + ", ".join(map(str, numbers[:-1])) + f" et {numbers[-1]}"
+
+
 def hours_summary(rules, level: int) -> str:
     return f"{format_hours(weekly_hours(rules.schedules[level]))} par semaine"
 
