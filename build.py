@@ -41,8 +41,9 @@ from calculator.french import MODE_TEXT, format_hours, format_range
 from calculator.identity import UNKNOWN_IDENTITY, Identity, identity_parts, load_identity, missing_report
 from calculator.load import load_rules
 from calculator.query import TRUE_WORDS
-from calculator.offer import (STATUS_MARK, STATUS_TEXT, comparison_rows, holidays_table, hours_summary, levels_named,
-                              price_list_date, rate_card, same_cells, schedule_lines, week_rows)
+from calculator.offer import (STATUS_MARK, STATUS_TEXT, base_rates, comparison_rows, holidays_table, hours_summary,
+                              levels_named, price_list_date, rate_card, same_cells, schedule_lines, travel_zones,
+                              week_rows)
 from calculator.report import estimate_view
 from calculator.site_address import BASE_PATH, PUBLIC_ORIGIN
 from calculator.reunion_holidays import reunion_holidays, table_json
@@ -109,6 +110,8 @@ def compute_page_data(rules, year: int, identity: Identity = UNKNOWN_IDENTITY) -
             "heures_annees": [(y, format_hours(yearly_hours(schedule, y, calendar))) for y in years],
             "heures_semaine": hours_summary(rules, number),
             "tarifs": rate_card(rules, number),
+            "tarifs_hors_deplacement": base_rates(rules, number),
+            "deplacements": travel_zones(rules, number),
             "priorite": schedule.priority,
             # The printed estimate's one paragraph: « Inclus : …. Facturé au temps passé : …. »
             "inclusions_groupees": [(STATUS_TEXT[status], [attribute.short for attribute in rules.texts.attributes
