@@ -40,11 +40,16 @@ from calculator.estimate import estimate_query
 from calculator.french import MODE_TEXT, format_hours, format_range
 from calculator.identity import UNKNOWN_IDENTITY, Identity, identity_parts, load_identity, missing_report
 from calculator.load import load_rules
-from calculator.query import TRUE_WORDS
+from calculator.query import PROPOSAL_PARAMS, TRUE_WORDS
 from calculator.offer import (STATUS_MARK, STATUS_TEXT, base_rates, comparison_rows, holidays_table, hours_summary,
                               levels_named, price_list_date, rate_card, same_cells, schedule_lines, travel_zones,
                               week_rows)
 from calculator.report import estimate_view
+from calculator.client import CLIENT_FIELDS
+from calculator.contract import missing_report as missing_conditions
+from calculator.proposal import PATH as PROPOSAL_PATH, proposal_view
+from calculator.rule_history import HistoryError, published_versions, rules_texts
+from calculator.rule_versions import version_of
 from calculator.site_address import BASE_PATH, PUBLIC_ORIGIN
 from calculator.reunion_holidays import reunion_holidays, table_json
 from calculator.typed_json import rules_for_browser
@@ -88,12 +93,17 @@ def reference_year(rules) -> int:
     """The year the pages speak of ("this year and next"), in Réunion time: SOURCE_DATE_EPOCH
     when set (the Makefile and CI set it to the commit's date, so that a rebuild of the same
     commit gives the same bytes; the yearly CI run sets it to the day), else today."""
+    return build_day(rules).year
+
+
+def build_day(rules):
+    """The day the pages are built for, in Réunion time (see reference_year)."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     moment = datetime.fromtimestamp(int(epoch), timezone.utc) if epoch else datetime.now(timezone.utc)
-    return moment.astimezone(utc_offset(rules.utc_offset)).year
+    return moment.astimezone(utc_offset(rules.utc_offset)).date()
 
 
-def compute_page_data(rules, year: int, identity: Identity = UNKNOWN_IDENTITY) -> dict:
+def compute_page_data(rules, year: int, identity: Identity = UNKNOWN_IDENTITY, version: str = "") -> dict:
     default = estimate_query(rules, "")
     on_call = rules.catalogue.with_role(ON_CALL)
     chart_entry = rules.catalogue.entry(rules.catalogue.chart_entry)
@@ -132,6 +142,16 @@ def compute_page_data(rules, year: int, identity: Identity = UNKNOWN_IDENTITY) -
         "identite": identity,
         "identite_ligne": " · ".join(identity_parts(identity, rules.texts.company.name)),
         "tarifs_en_vigueur": price_list_date(rules),
+        "validite": rules.contract.validity_text(),
+        "identite_parties": identity_parts(identity, rules.texts.company.name),
+        "champs_client": [{"cle": field.key, "libelle": field.label, "longueur": field.length,
+                           "autocomplete": field.autocomplete} for field in CLIENT_FIELDS],
+        "client": {field.key: "" for field in CLIENT_FIELDS},
+        "whatsapp": rules.contract.whatsapp,
+        # The proposal's markup, prerendered for the default practice (hidden until a proposal is asked).
+        "version_tarifs": version,
+        "parametres_proposition": " ".join(PROPOSAL_PARAMS),
+        "p": {**proposal_view("", build_day(rules), (version, rules)), "qr": "", "lien": ""},
         "niveaux": levels,
         "statuts": STATUS_TEXT,
         "marques_statut": STATUS_MARK,
@@ -185,7 +205,10 @@ def precompile_tour(rules, data: dict) -> dict:
             "charts": [{"query": query} for query in queries],
             "date": [{"instant": instant} for instant in instants],
             "coverage": [{"instant": instant, "onCall": on_call} for instant in instants for on_call in (True, False)],
-            "qr": [{"text": f"{DEFAULT_ORIGIN}/cal/?{rules.presets[0].query}"}]}
+            "qr": [{"text": f"{DEFAULT_ORIGIN}/cal/?{rules.presets[0].query}"}],
+            # Any version: a price edit must not change the tour (it would recompile the engine).
+            "proposal": [{"query": f"{query}&niveau={level}", "instant": instants[1], "version": "0" * 12,
+                          "site": f"{DEFAULT_ORIGIN}/"} for query in queries[:2] for level in rules.levels]}
 
 
 # 3. The browser's files ------------------------------------------------------------------
@@ -293,7 +316,7 @@ def render_pages(output: Output, data: dict, assets: dict, base_url: str, site_o
                "en_ligne": {name: Markup(text) for name, text in scripts.items()}, "csp": csp, "origine": site_origin,
                "image_partage": f"{site_origin}{base_url}{share_image}",
                "manifeste": base_url + WEB_MANIFEST, "icone_ecran_accueil": base_url + icons[(192, "any")],
-               "couleur_theme": THEME_COLOUR}
+               "couleur_theme": THEME_COLOUR, "autonome": False}
     pages = [(path, template, {}) for path, template in PAGES.items()]
     pages += [(f"prestations/niveau-{level['numero']}/index.html", "niveau.html", {"niveau": level})
               for level in data["niveaux"]]
@@ -302,11 +325,14 @@ def render_pages(output: Output, data: dict, assets: dict, base_url: str, site_o
               for preset in data["profils"]]
     # The calculator alone, for a frame in another site (integrer.js): its shared links are /cal/'s.
     pages.append((EMBED_PAGE, "cal.html", {"integre": True, "adresse": "cal/"}))
+    # A proposal's address: /cal/ showing the proposal (the same page, so that opening one from
+    # /cal/ needs no second start of the engine).
+    pages.append((f"{PROPOSAL_PATH}index.html", "cal.html", {"proposition": True}))
     for path, template, extra in [*pages, (*PRIVACY_PAGE, {})]:
         if path == PRIVACY_PAGE[0]:
             extra = {"copie_hors_ligne": {name: f"{size / 1e6:.1f}".replace(".", ",")
                                           for name, size in offline_copy_sizes(output, not_copied).items()}}
-        values = {"page": path, "adresse": public_path(path), "integre": False, **extra}
+        values = {"page": path, "adresse": public_path(path), "integre": False, "proposition": False, **extra}
         output.add(path, env.get_template(template).render(context, **values))
     return [public_path(path) for path, _, _ in [*pages, (*PRIVACY_PAGE, {})] if path != "404.html"]
 
@@ -321,13 +347,19 @@ def build(out_dir: Path, base_url: str = "/", rules_dir: Path = ROOT / "rules",
           site_origin: str = DEFAULT_ORIGIN, test_hooks: bool = False) -> Output:
     base_url, site_origin = normalise_base_url(base_url), site_origin.rstrip("/")
     output = Output()
-    with step("1. règles chargées et validées"):
+    with step("1. règles chargées et validées, avec les tarifs déjà publiés"):
         rules, _raw = load_rules(rules_dir)
         identity = load_identity(rules_dir)
-    if missing_report(identity):
-        print(f"  Attention : {missing_report(identity)}")
+        version = version_of(rules_texts(rules_dir))
+        try:
+            published = published_versions(rules_dir)
+        except HistoryError as error:
+            raise BuildError(str(error)) from None
+    for report in (missing_report(identity), missing_conditions(rules.contract)):
+        if report:
+            print(f"  Attention : {report}")
     with step("2. montants et horaires des pages calculés"):
-        data = compute_page_data(rules, reference_year(rules), identity)
+        data = compute_page_data(rules, reference_year(rules), identity, version)
     with step("3. fichiers du navigateur (Pyodide, Python en bytecode, moteur, règles)"):
         assets = bundle_assets(output, rules, precompile_tour(rules, data), data["annees"][0])
     inline = inline_scripts(SITE / "static")        # ({name: script}, the CSP that allows them)
@@ -346,8 +378,11 @@ def build(out_dir: Path, base_url: str = "/", rules_dir: Path = ROOT / "rules",
                                             stable=[SERVICE_WORKER[1], PRECACHE, EMBED_SCRIPT[1], EMBED_PARAMETERS],
                                             shared=[EMBED_PARAMETERS]))
         output.add("sitemap.xml", sitemap_xml(site_origin, base_url, [page for page in public_pages
-                                                                       if page != public_path(EMBED_PAGE)]))
+                                                                       if page not in (public_path(EMBED_PAGE), PROPOSAL_PATH)]))
         output.add("robots.txt", robots_txt(site_origin, base_url))
+        # Each price list a proposal may name, under its version: a proposal holds its prices.
+        for published_version, published_rules in published.items():
+            output.add(f"tarifs/{published_version}.json", rules_for_browser(published_rules))
     with step(f"6. site écrit dans {out_dir}"):
         write_output(output, out_dir)
     return output

@@ -54,7 +54,21 @@ TARGETS_DEFINITION = {   # name -> (limit, how it is compared)
     "modifications_pendant_chargements_max_ms": (50, "absolute"),
     "blocage_fil_principal_ms": (50, "absolute"),
     "octets_avant_estimation": (1.05, "ratio"),
+    "proposition_max_ms": (300, "absolute"),
 }
+# « Établir la proposition » on each level's card, once the page has settled: from the click to
+# the frame that shows the proposal's figures (issue 27), then back to the estimate.
+PROPOSAL_OPEN = """async (level) => {
+  const root = document.documentElement;
+  const start = performance.now();
+  document.querySelector(`#niveau-${level} [data-proposition-niveau]:not([data-demander])`).click();
+  await new Promise((resolve) => { const check = () => (root.dataset.proposition === "prete" ? resolve() : setTimeout(check, 1)); check(); });
+  await new Promise((resolve) => requestAnimationFrame(resolve));
+  const elapsed = performance.now() - start;
+  history.back();
+  await new Promise((resolve) => { const check = () => (root.dataset.proposition === "fermee" ? resolve() : setTimeout(check, 5)); check(); });
+  return elapsed;
+}"""
 
 # Injected before any page script: records when <html data-calcul> turns "pret", the first
 # contentful paint, and long tasks.
@@ -234,6 +248,7 @@ def run_once(playwright, launch, base, name, path, log) -> dict:
         page.wait_for_selector("#support-status-3[data-ouvert]", timeout=60_000)
         page.wait_for_selector('html[data-hors-ligne="pret"]', timeout=120_000)
         result["recalcul_ms"] = page.evaluate(RECOMPUTE, {"count": RECOMPUTES, "pause": 100})
+        result["proposition_ms"] = [page.evaluate(PROPOSAL_OPEN, level) for level in (1, 2, 3, 2)]
     log.wait_quiet()
     result["chaud"] = measure_load(page, base + path, log)
     context.close()
@@ -288,6 +303,7 @@ def summarise(runs: dict, prerender: dict) -> dict:
         "octets_total": {"site": med("site", "froid", "octets_total"),
                          "plancher": med(floor["froid"], "froid", "octets_total")},
         "prerendu_sans_parametre": prerender,
+        "proposition_max_ms": {"site": max(t for run in runs["site"] for t in run["proposition_ms"])},
     }
     for name, (limit, kind) in TARGETS_DEFINITION.items():
         row = summary[name]
@@ -327,7 +343,8 @@ def table(summary: dict) -> str:
              "modifications_pendant_chargements_max_ms", "ms"),
             ("Blocage du fil principal (FCP → estimation)", "blocage_fil_principal_ms", "ms"),
             ("Octets avant la première estimation", "octets_avant_estimation", "o"),
-            ("Octets au total", "octets_total", "o")]
+            ("Octets au total", "octets_total", "o"),
+            ("« Établir la proposition » → ses chiffres, le plus lent", "proposition_max_ms", "ms")]
     lines = ["| mesure | site | plancher | ratio | cible | tenue |", "|---|---|---|---|---|---|"]
     for label, key, unit in rows:
         row = summary[key]

@@ -19,6 +19,7 @@ from .estimate import estimate_query
 from .load import load_rules
 from .french import NBSP, format_eur, format_number
 from .offer import rate_card
+from .contract import CONDITIONS
 from .rules import RULES_FILES
 
 MISSING = "—"
@@ -224,7 +225,7 @@ def render_markdown(comparison: Comparison, label: str) -> str:
 
 # Reading the earlier rules from git -------------------------------------------------------
 
-def _git(folder: Path, *args) -> "str | None":
+def git(folder: Path, *args) -> "str | None":
     """git's output, run from `folder` (so that paths are the rules folder's), or None when git says no."""
     try:
         result = subprocess.run(["git", *args], cwd=folder, capture_output=True, text=True, encoding="utf-8")
@@ -233,14 +234,14 @@ def _git(folder: Path, *args) -> "str | None":
     return result.stdout if result.returncode == 0 else None
 
 
-def _git_line(folder: Path, *args) -> "str | None":
-    output = _git(folder, *args)
+def git_line(folder: Path, *args) -> "str | None":
+    output = git(folder, *args)
     return None if output is None else output.strip()
 
 
-def _prefix(folder: Path) -> str:
+def rules_prefix(folder: Path) -> str:
     """The rules folder's path inside its repository ("rules/")."""
-    prefix = _git_line(folder, "rev-parse", "--show-prefix")
+    prefix = git_line(folder, "rev-parse", "--show-prefix")
     if prefix is None:
         raise GitError(f"Le dossier des règles « {folder} » n'est pas dans un dépôt git.")
     return prefix
@@ -249,17 +250,17 @@ def _prefix(folder: Path) -> str:
 def default_ref(folder: Path) -> "str | None":
     """The rules before their latest change: HEAD when the working tree differs from it, else
     the parent of the latest commit that touched the folder; None when there is none."""
-    if _git(folder, "status", "--porcelain", "--untracked-files=all", "--", "."):
-        return "HEAD" if _git_line(folder, "rev-parse", "--verify", "--quiet", "HEAD") else None
-    latest = _git_line(folder, "log", "-1", "--format=%h", "--", ".")
-    if not latest or not _git_line(folder, "rev-parse", "--verify", "--quiet", f"{latest}^"):
+    if git(folder, "status", "--porcelain", "--untracked-files=all", "--", "."):
+        return "HEAD" if git_line(folder, "rev-parse", "--verify", "--quiet", "HEAD") else None
+    latest = git_line(folder, "log", "-1", "--format=%h", "--", ".")
+    if not latest or not git_line(folder, "rev-parse", "--verify", "--quiet", f"{latest}^"):
         return None
     return f"{latest}^"
 
 
 def resolve(folder: Path, ref: str) -> str:
     """The commit `ref` names, in full."""
-    commit = _git_line(folder, "rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}")
+    commit = git_line(folder, "rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}")
     if not commit:
         raise GitError(f"Référence git inconnue : « {ref} » (dans le dépôt de « {folder} »).")
     return commit
@@ -274,10 +275,13 @@ def ref_label(ref: str, commit: str) -> str:
 
 def _write_rules_at(folder: Path, commit: str, copy: Path) -> None:
     """Copy the rules files as they were at `commit` into the folder `copy`."""
-    prefix = _prefix(folder)
+    prefix = rules_prefix(folder)
     for name in RULES_FILES:
         path = prefix + Path(name).name
-        text = _git(folder, "show", f"{commit}:{path}")
+        text = git(folder, "show", f"{commit}:{path}")
+        if text is None and name == CONDITIONS:
+            # Added after the first price lists; it prices nothing: today's stands in for it.
+            text = (folder / Path(name).name).read_text(encoding="utf-8")
         if text is None:
             raise NotComparable(f"le fichier {path} n'existe pas dans cette version")
         (copy / Path(name).name).write_text(text, encoding="utf-8")
@@ -292,7 +296,7 @@ def rules_at(folder: Path, commit: str):
         try:
             return load_rules(copy)[0]
         except RulesError as error:
-            shown = error.located(_prefix(folder) + Path(error.file).name, error.line)
+            shown = error.located(rules_prefix(folder) + Path(error.file).name, error.line)
             raise NotComparable(f"ces règles ne sont pas valides pour le code actuel : {shown}") from None
 
 
@@ -300,7 +304,7 @@ def report(after, folder, ref: "str | None" = None, markdown: bool = False) -> s
     """The whole report, from the rules at `ref` (default: before their latest change) to
     `after`, the rules of `folder` as loaded. Raises GitError only when git cannot answer."""
     folder = Path(folder).resolve()
-    _prefix(folder)
+    rules_prefix(folder)
     ref = ref or default_ref(folder)
     if ref is None:
         return "Aucune version précédente des règles dans l'historique git : rien à comparer."

@@ -11,6 +11,10 @@ from .french import format_number, format_range
 from .money import CENT, plain_number
 from .urlquery import quote, split_query
 
+# A proposal's own parameters (proposal.py): its issue date and its price list. Its address
+# opens the same practice's estimate, so an estimate reads them as no inputs, without a word.
+ISSUED, VERSION = "emise", "tarifs"
+PROPOSAL_PARAMS = (ISSUED, VERSION)
 MAX_VALUE_LENGTH = 40   # longer values are not numbers anyone meant to send
 # Compared lower-cased: OUI, Yes and TRUE are yes too.
 TRUE_WORDS = ("1", "oui", "true", "on", "vrai", "yes")
@@ -113,6 +117,8 @@ def parse_query(query: str, rules):
     text = query[1:] if query.startswith("?") else query
     for key, raw in split_query(text):
         param = rules.catalogue.entry(key)
+        if param is None and key in PROPOSAL_PARAMS:
+            continue
         if param is None:
             notices.append(f"Paramètre inconnu « {_shown(key)} » ignoré." if key.strip()
                            else "Paramètre sans nom ignoré.")

@@ -10,6 +10,7 @@ from datetime import date
 from decimal import Decimal
 
 from .catalogue import CATALOGUE, COMMUNE, STATUSES, Catalogue, parse_catalogue
+from .contract import CONDITIONS, Contract, parse_contract
 from .reader import Node, reject_unknown_keys
 
 PRICING = "rules/pricing.yaml"
@@ -18,7 +19,7 @@ HOURS = "rules/hours.yaml"
 LEVELS = "rules/levels.yaml"
 RECOMMENDATION = "rules/recommendation.yaml"
 PRESETS = "rules/presets.yaml"
-RULES_FILES = (PRICING, CATALOGUE, COMMUNES, HOURS, LEVELS, RECOMMENDATION, PRESETS)
+RULES_FILES = (PRICING, CATALOGUE, COMMUNES, HOURS, LEVELS, RECOMMENDATION, PRESETS, CONDITIONS)
 
 WEEKDAYS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
 MODES = ("sur_site_et_distanciel", "distanciel")
@@ -75,7 +76,6 @@ class Company:
     calculator_url: str
     more_details: str
     calculator_call: str
-    estimate_validity: str
 
 
 @dataclass(frozen=True)
@@ -146,6 +146,7 @@ class Rules:
     schedules: dict       # level number -> Schedule
     recommendation: Recommendation
     texts: Texts
+    contract: Contract        # conditions.yaml: what a practice signs
     presets: tuple = ()
     example: "Preset | None" = None     # the estimate `comparer` always reports, first
 
@@ -272,7 +273,6 @@ def _company(node: Node) -> Company:
         phone=node["telephone"].text(), phone_link=node["telephone_lien"].text(),
         offer_url=node["lien_prestations"].text(), calculator_url=node["lien_calculateur"].text(),
         more_details=node["plus_de_details"].text(), calculator_call=node["appel_calculateur"].text(),
-        estimate_validity=node["validite_estimation"].text(),
     )
 
 
@@ -437,6 +437,7 @@ def parse_rules(raw: dict) -> Rules:
         schedules={level: _schedule(hours["niveaux"][level]) for level in levels},
         recommendation=_recommendation(files[RECOMMENDATION], catalogue, levels, hourly.level),
         texts=texts,
+        contract=parse_contract(files[CONDITIONS]),
     )
     example = files[PRESETS]["exemple"]
     rules = replace(rules, presets=_presets(files[PRESETS], rules),

@@ -12,12 +12,14 @@ from datetime import date
 from decimal import Decimal
 
 from . import catalogue as offer
+from . import contract
 from . import rules as typed
 
 TYPES = {cls.__name__: cls for cls in (
     offer.Band, offer.BandLabels, offer.Terms, offer.Entry, offer.Catalogue,
     typed.HourlyRates, typed.Commune, typed.Window, typed.Schedule, typed.Company, typed.Attribute, typed.LevelText,
-    typed.Texts, typed.Condition, typed.LevelAdvice, typed.Recommendation, typed.Rules)}
+    typed.Texts, typed.Condition, typed.LevelAdvice, typed.Recommendation, typed.Rules,
+    contract.ContractCondition, contract.Contract)}
 
 
 def encode(value):

@@ -2,7 +2,7 @@
 // remote protocol: no geckodriver needed). Run by tests/test_other_browsers.py, which
 // judges the result.
 // Usage: node firefox_smoke.mjs <firefox> <site URL> <query> <field> <new value>
-// Prints {totals, changedTotals, address, chart, qr, prefetch, errors} as JSON.
+// Prints {totals, changedTotals, address, chart, qr, prefetch, proposal, errors} as JSON.
 import puppeteer from "puppeteer-core";
 
 const [executablePath, site, query, field, value] = process.argv.slice(2);
@@ -35,11 +35,17 @@ try {
   }, { timeout: 10_000 }, value).then((handle) => handle.jsonValue());
   const qr = await page.waitForSelector("#qr", { timeout: 30_000 }).then((image) => image.evaluate((img) => img.src));
   const address = await page.evaluate(() => location.href);
+  // The proposal of level 2, from its card: its address, its monthly total, its QR code.
+  const proposal = await page.evaluate(() => ({ estimate: document.getElementById("total-ht-2").textContent }));
+  await page.click("#niveau-2 [data-proposition-niveau]:not([data-demander])");
+  await page.waitForSelector('html[data-proposition="prete"]', { timeout: 30_000 });
+  Object.assign(proposal, await page.evaluate(() => ({ total: document.getElementById("proposition-total-ht").textContent,
+    path: location.pathname, qr: document.getElementById("proposition-qr").src.slice(0, 26) })));
   // Firefox says nothing of the connection (no navigator.connection): the comparison must not prefetch.
   await page.goto(`${site}/prestations/`);
   const prefetch = await page.waitForSelector("html[data-prechauffage]", { timeout: 30_000 })
     .then((root) => root.evaluate((element) => element.dataset.prechauffage));
-  console.log(JSON.stringify({ totals: first, changedTotals: changed, address, chart, qr: qr.slice(0, 26), prefetch, errors }));
+  console.log(JSON.stringify({ totals: first, changedTotals: changed, address, chart, qr: qr.slice(0, 26), prefetch, proposal, errors }));
 } finally {
   await browser.close();
 }

@@ -56,7 +56,7 @@ def test_no_html_error(built_site):
     messages = json.loads(result.stderr)["messages"]
     assert [(Path(m.get("url", "")).name, m.get("lastLine"), m["message"]) for m in messages] == []
     assert result.returncode == 0, result.stdout
-    assert len(pages) == 10 + 5     # the pages (legal notice, privacy, the embedded calculator too), the 404, and the five presets
+    assert len(pages) == 11 + 5     # the pages (legal notice, privacy, the embedded calculator, the proposal too), the 404, and the five presets
 
 
 def test_calculator_works_with_the_keyboard_alone(page, site_url):

@@ -1,6 +1,6 @@
 """/cal/ in Firefox ESR and in WebKitGTK (iPhones run WebKit), from Debian's packages:
 a prefilled link's totals, typing a new value, the address bar, the cost chart, the QR
-code (the part of the standard library mounted later), no error.
+code (the part of the standard library mounted later), opening a level's proposal, no error.
 Run by `make test-navigateurs` (and .ci/run), apart from `make test`: see docs/testing.md."""
 
 import json
@@ -36,6 +36,10 @@ def check_visit(result: dict) -> None:
     assert urlsplit(result["address"]).path.endswith("/cal/")
     assert f"Pour {NEW_VALUE} postes" in result["chart"]
     assert result["qr"].startswith("data:image/svg+xml")
+    proposal = result["proposal"]
+    assert proposal["path"].endswith("/cal/proposition/")
+    assert proposal["total"] == proposal["estimate"] and proposal["total"].endswith("€")
+    assert proposal["qr"].startswith("data:image/svg+xml")
     assert result["errors"] == []
 
 
@@ -81,5 +85,12 @@ def test_webkitgtk(site_url):
         browser.type_into(f"#champ-{FIELD}", NEW_VALUE + "0")
         browser.wait_for("return location.search.includes(arguments[0]) "
                          "&& document.documentElement.dataset.calcul === 'pret';", f"{FIELD}={NEW_VALUE}0", timeout_s=20)
+        estimate = browser.run("return document.getElementById('total-ht-2').textContent;")
+        browser.run("document.querySelector('#niveau-2 [data-proposition-niveau]:not([data-demander])').click();")
+        browser.wait_for("return document.documentElement.dataset.proposition === 'prete';", timeout_s=30)
+        result["proposal"] = browser.run(
+            "return {total: document.getElementById('proposition-total-ht').textContent, path: location.pathname, "
+            "qr: document.getElementById('proposition-qr').src.slice(0, 26)};")
+        result["proposal"]["estimate"] = estimate
         result["errors"] = browser.run("return window.__erreurs;")
         check_visit(result)

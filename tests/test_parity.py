@@ -57,7 +57,12 @@ def generated_cases(catalogue, count=300, seed=974):
             "charts": [{"query": query} for query in queries[:40]],     # a drawing is slower: fewer
             "coverage": [{"instant": instant, "onCall": on_call} for instant, on_call in instants],
             "date": [{"instant": instant} for instant, _ in instants],
-            "qr": [{"text": f"https://reunioninformatique.com/cal/?{query}"} for query in queries[:20]]}
+            "qr": [{"text": f"https://reunioninformatique.com/cal/?{query}"} for query in queries[:20]],
+            # A proposal issued today, one with a date and a version (valid or expired), and odd ones.
+            "proposal": [{"query": f"{query}&emise={pick.choice(['2026-12-02', '2026-01-15', '2026-02-30', 'x'])}"
+                                   f"&tarifs={pick.choice(['0' * 12, 'abc', 'f' * 12])}" if pick.random() < 0.7 else query,
+                          "instant": instant, "version": "0" * 12, "site": "https://reunioninformatique.com/"}
+                         for query, (instant, _) in zip(queries[:30], instants)]}
 
 
 def test_the_parity_cases_and_the_build_tour_cover_every_entry_point(rules):

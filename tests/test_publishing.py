@@ -113,7 +113,7 @@ def test_previews_and_search(built_site):
             assert tag in html, (path, tag)
     sitemap = (built_site / "sitemap.xml").read_text(encoding="utf-8")
     # The calculator for other sites' frames (cal/integre/) is not a page of its own for search engines.
-    presets = [f"cal/{page.parent.name}/" for page in built_site.glob("cal/*/index.html") if page.parent.name != "integre"]
+    presets = [f"cal/{page.parent.name}/" for page in built_site.glob("cal/*/index.html") if page.parent.name not in ("integre", "proposition")]
     assert 'name="robots" content="noindex"' in (built_site / "cal" / "integre" / "index.html").read_text(encoding="utf-8")
     assert len(presets) == 5
     assert sorted(f"https://reunioninformatique.com/{path}" for path in PAGES + presets) == sorted(

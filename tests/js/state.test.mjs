@@ -191,3 +191,38 @@ test("while a deploy is checked, the figures keep their marks: a link's still hi
     { type: "asked" }, { type: "engine-failed", question: 1 });
   assert.equal(markers(retrying).classes.echec, true);
 });
+
+// The proposal, shown on the calculator's own page ------------------------------------------
+
+test("a proposal opened from a card is shown, waiting for its figures, then ready", () => {
+  const opened = run(calculator(), answered(0), { type: "proposal-opened", query: "niveau=2&postes=7" });
+  assert.equal(opened.view, "proposal");
+  assert.equal(markers(opened).attributes.proposition, "attente");
+  assert.equal(markers(opened).classes["vue-proposition"], true);
+  const ready = reduce(opened, { type: "proposal-answered", query: "niveau=2&postes=7", model: { numero: "P-1" } });
+  assert.equal(markers(ready).attributes.proposition, "prete");
+  assert.equal(ready.proposal.model.numero, "P-1");
+});
+
+test("only the proposal last asked for is painted: an earlier level's answer is dropped", () => {
+  const state = run(calculator(), answered(0), { type: "proposal-opened", query: "niveau=2" },
+    { type: "proposal-opened", query: "niveau=3" });
+  assert.equal(reduce(state, { type: "proposal-answered", query: "niveau=2", model: {} }), state);
+  assert.equal(reduce(state, { type: "proposal-failed", query: "niveau=2" }), state);
+});
+
+test("a proposal that cannot be made says so; back to the estimate, its mark says closed", () => {
+  const failed = run(calculator(), { type: "proposal-opened", query: "niveau=1" }, { type: "proposal-failed", query: "niveau=1" });
+  assert.equal(markers(failed).attributes.proposition, "indisponible");
+  const closed = reduce(failed, { type: "proposal-closed" });
+  assert.equal(closed.view, "estimate");
+  assert.equal(markers(closed).attributes.proposition, "fermee");
+  assert.equal(markers(closed).classes["vue-proposition"], false);
+  assert.equal(reduce(closed, { type: "proposal-closed" }), closed);
+});
+
+test("a proposal's own address starts on the proposal view, with no mark before it is asked", () => {
+  const state = initialState({ calculator: true, fromLink: true, proposalPage: true });
+  assert.equal(state.view, "proposal");
+  assert.equal(markers(state).attributes.proposition, "attente");
+});

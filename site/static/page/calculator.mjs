@@ -167,7 +167,8 @@ function render(state, previous) {
   if ($("qr-figure").classList.contains("qr-perime") !== faded) $("qr-figure").classList.toggle("qr-perime", faded);
   if (state.qr.image !== previous.qr.image) paintQr(state.qr.image);
   if (state.charts.drawn !== previous.charts.drawn) paintCharts(state.charts.drawn);
-  if (state.address !== previous.address && state.address) showAddress(state.address);
+  // The proposal (proposal.mjs) has its own address while it is shown.
+  if (state.address !== previous.address && state.address && state.view === "estimate") showAddress(state.address);
   if (state.announcement !== previous.announcement) setText("annonce", state.announcement);
   if (state.printDate !== previous.printDate) setText("impression-date", state.printDate);
   if (state.download !== previous.download) paintProgress(state.download);

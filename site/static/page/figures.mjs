@@ -5,7 +5,8 @@
 //                              <template> named by data-modele, its [data-champ] cells filled);
 //   data-vue-valeur="path"     data-value (a machine-readable amount);
 //   data-vue-classe="c:path"   class c while the value is true.
-// A path walks the model: "niveaux.1.total_ht". Only what changed is touched: a recompute
+// A path walks the model: "niveaux.1.total_ht". A [data-vue-racine] element holds the marks
+// of another model (the proposal's): painted with it as the scope, never with the page's. Only what changed is touched: a recompute
 // costs the page as little layout as possible, and a live region is announced again only
 // when its content changes.
 
@@ -39,8 +40,10 @@ function paintOne(element, value) {
   element.replaceChildren(...value.map((item) => (template ? fromTemplate(template, item) : listItem(item))));
 }
 
-export function paintFigures(model) {
-  for (const element of document.querySelectorAll("[data-vue], [data-vue-valeur], [data-vue-classe]")) {
+export function paintFigures(model, scope = document) {
+  const own = scope === document ? null : scope;
+  for (const element of scope.querySelectorAll("[data-vue], [data-vue-valeur], [data-vue-classe]")) {
+    if (element.closest("[data-vue-racine]") !== own) continue;
     const { vue, vueValeur, vueClasse } = element.dataset;
     if (vue !== undefined) paintOne(element, valueAt(model, vue));
     if (vueValeur !== undefined) {

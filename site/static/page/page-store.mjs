@@ -19,6 +19,7 @@ export const store = createStore(reduce, initialState({
   query: root.dataset.requete ?? null,
   supportStatus: root.hasAttribute("data-statut-support"),
   warm: root.hasAttribute("data-prechauffer"),
+  proposalPage: root.hasAttribute("data-page-proposition"),
 }), { delays: DELAYS_MS, idleAtMost: DELAYS_MS.idleAtMost });
 
 // Touched only when it changes: a class list set again unchanged is still a DOM mutation.

@@ -63,7 +63,7 @@ export const DELAYS_MS = Object.freeze({
 // `supportStatus` (it shows the live support status), `warm` (a comparison page that may
 // fetch the calculator's start-up files for later).
 export function initialState({ calculator = false, fromLink = false, link = null, query = null, supportStatus = false,
-  warm = false } = {}) {
+  warm = false, proposalPage = false } = {}) {
   return {
     calculator, supportStatus, warm,
     calculatorRuns: false,  // the calculator's module runs (else its figures never come)
@@ -90,6 +90,10 @@ export function initialState({ calculator = false, fromLink = false, link = null
     persistence: null,      // keeping it: "granted", "refused", "not-asked"
     warming: null,          // a comparison page's prefetch: "skipped", "asked", "copied"
     embedder: null,         // in another site's frame: the origin of the page that greeted it
+    // The proposal (/cal/proposition/): shown instead of the estimate, on the same page, so that
+    // opening one from /cal/ needs no second start of the engine.
+    view: proposalPage ? "proposal" : "estimate",
+    proposal: { asked: null, model: null, failure: null },   // asked: the query of the one to show
     timers: {},             // name -> { event, after, idle, id }: the pending delayed events
     timerCount: 0,
   };
@@ -249,6 +253,16 @@ export function reduce(state, event) {
     case "warm-copied":
       return { ...state, warming: "copied" };
     // The embedding page (its snippet) greeted the frame: its first greeting's origin is answered.
+    case "proposal-opened":
+      return { ...state, view: "proposal", proposal: { asked: event.query, model: null, failure: null } };
+    case "proposal-answered":
+      if (event.query !== state.proposal.asked) return state;
+      return { ...state, proposal: { ...state.proposal, model: event.model, failure: null } };
+    case "proposal-failed":
+      if (event.query !== state.proposal.asked) return state;
+      return { ...state, proposal: { ...state.proposal, failure: event.reason || "" } };
+    case "proposal-closed":
+      return state.view === "estimate" ? state : { ...state, view: "estimate" };
     case "embedder-greeted":
       return state.embedder === null ? { ...state, embedder: event.origin } : state;
     default:
@@ -280,6 +294,8 @@ export function markers(state) {
       horsLigne: state.offline === "ready" ? "pret" : null,
       persistance: PERSISTENCE[state.persistence] || null,
       prechauffage: WARMING[state.warming] || null,
+      proposition: state.view !== "proposal" ? (state.proposal.asked === null ? null : "fermee")
+        : state.proposal.model ? "prete" : state.proposal.failure !== null ? "indisponible" : "attente",
     },
     classes: {
       attente: shown === "awaiting-link",
@@ -288,6 +304,7 @@ export function markers(state) {
       perime: shown === "stale",
       echec: shown === "failed" || shown === "retrying",
       "graphiques-attente": state.charts.outdated,
+      "vue-proposition": state.view === "proposal",
     },
   };
 }
