@@ -101,7 +101,8 @@ def test_the_corrections_are_published_and_the_original_wording_is_not(built_sit
         assert any(text in page for page in pages.values()), text
     assert "Microsoft 365 Apps" in pages[built_site / "prestations/index.html"]
     for path in built_site.rglob("*"):
-        if path.suffix in TEXT_FILES:
+        # tarifs/: the price lists published before, which proposals issued then keep, texts and all.
+        if path.suffix in TEXT_FILES and path.relative_to(built_site).parts[0] != "tarifs":
             content = markup.unescape(path.read_text(encoding="utf-8"))
             assert not [text for text in NEVER if text in content], path
 
