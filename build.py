@@ -41,8 +41,9 @@ from calculator.french import MODE_TEXT, format_hours, format_range
 from calculator.identity import UNKNOWN_IDENTITY, Identity, identity_parts, load_identity, missing_report
 from calculator.load import load_rules
 from calculator.query import PROPOSAL_PARAMS, TRUE_WORDS
-from calculator.offer import (STATUS_MARK, STATUS_TEXT, comparison_rows, holidays_table, hours_summary,
-                              price_list_date, rate_card, schedule_lines, week_rows)
+from calculator.offer import (STATUS_MARK, STATUS_TEXT, base_rates, comparison_rows, holidays_table, hours_summary,
+                              levels_named, price_list_date, rate_card, same_cells, schedule_lines, travel_zones,
+                              week_rows)
 from calculator.report import estimate_view
 from calculator.client import cleaned, fields_view
 from calculator.contract import missing_report as missing_conditions
@@ -119,6 +120,8 @@ def compute_page_data(rules, year: int, identity: Identity = UNKNOWN_IDENTITY, v
             "heures_annees": [(y, format_hours(yearly_hours(schedule, y, calendar))) for y in years],
             "heures_semaine": hours_summary(rules, number),
             "tarifs": rate_card(rules, number),
+            "tarifs_hors_deplacement": base_rates(rules, number),
+            "deplacements": travel_zones(rules, number),
             "priorite": schedule.priority,
             # The printed estimate's one paragraph: « Inclus : …. Facturé au temps passé : …. »
             "inclusions_groupees": [(STATUS_TEXT[status], [attribute.short for attribute in rules.texts.attributes
@@ -126,6 +129,9 @@ def compute_page_data(rules, year: int, identity: Identity = UNKNOWN_IDENTITY, v
                                     for status in STATUS_TEXT
                                     if status in rules.texts.levels[number].statuses.values()],
         })
+    # Levels with the same support hours share one weekly chart on /prestations/.
+    weeks = [(levels[numbers[0] - 1], levels_named(numbers)) for _, numbers in
+             same_cells([(rules.schedules[n].days, rules.schedules[n].public_holiday) for n in rules.levels])]
     presets = []
     for preset in rules.presets:
         estimate = estimate_query(rules, preset.query)
@@ -158,6 +164,9 @@ def compute_page_data(rules, year: int, identity: Identity = UNKNOWN_IDENTITY, v
         "champ_astreinte": on_call.name if on_call else None,
         "niveau_au_temps_passe": rules.hourly.level,
         "comparaison_tarifs": comparison_rows(rules),
+        "semaines": weeks,
+        "perimetres": [(text, numbers, levels_named(numbers))
+                       for text, numbers in same_cells([rules.texts.levels[n].scope for n in rules.levels])],
         # "1 poste": the default practice the pages' example figures are for.
         "cabinet_par_defaut": counted(chart_entry, default.inputs[chart_entry.name]),
         "mots_oui": " ".join(TRUE_WORDS),

@@ -1,5 +1,7 @@
 """What the offer pages show, derived from the rules: rate cards and support hours in French."""
 
+import unicodedata
+
 from .coverage import weekly_hours
 from .french import DAY_NAMES, MODE_TEXT, MONTH_NAMES, clock, format_eur, format_hours, format_number, long_date
 from .catalogue import BANDS, BEYOND
@@ -68,15 +70,32 @@ def _travel_rows(rules, suffix: str) -> list:
             for zone in sorted(rules.travel)]
 
 
+def travel_zones(rules, level: int) -> list:
+    """[(label, fee, commune names)]: a level page's travel fees, each beside its communes."""
+    suffix = "" if level == rules.hourly.level else ", hors forfait"
+    return [(label, fee, sorted((c.name for c in rules.communes if c.zone == zone), key=_alphabetical))
+            for zone, (label, fee) in zip(sorted(rules.travel), _travel_rows(rules, suffix))]
+
+
+def _alphabetical(name: str) -> str:
+    """« L'Étang-Salé » between « Les Avirons » and « Petite-Île », as a reader looks for it."""
+    return "".join(char for char in unicodedata.normalize("NFD", name.casefold()) if not unicodedata.combining(char))
+
+
 def rate_card(rules, level: int) -> list:
     """[(label, price)] for one level, as on the price list."""
+    return base_rates(rules, level) + _travel_rows(rules, "" if level == rules.hourly.level else ", hors forfait")
+
+
+def base_rates(rules, level: int) -> list:
+    """The rate card without its travel fees (a level page gives those with their communes)."""
     rows = []
     if level == rules.hourly.level:
         rows += [("Assistance à distance", f"{format_eur(rules.hourly.remote_hour)} HT de l'heure"),
                  ("Intervention sur site", f"{format_eur(rules.hourly.onsite_hour)} HT de l'heure")]
     for entry in rules.catalogue.priced_lines_order():
         rows += entry_rates(entry, entry.levels[level])
-    return rows + _travel_rows(rules, "" if level == rules.hourly.level else ", hors forfait")
+    return rows
 
 
 def comparison_rows(rules) -> list:
@@ -92,6 +111,25 @@ def comparison_rows(rules) -> list:
             cells.append([price if label == name else f"{label} : {price}" for label, price in rates])
         rows.append((name, cells))
     return rows
+
+
+def same_cells(values: list) -> list:
+    """[(value, [level numbers])]: neighbouring levels with the same text share one cell of the
+    comparison, so that a long text the same at levels 1 and 2 is read once, not twice."""
+    cells = []
+    for number, value in enumerate(values, start=1):
+        if cells and cells[-1][0] == value:
+            cells[-1][1].append(number)
+        else:
+            cells.append((value, [number]))
+    return cells
+
+
+def levels_named(numbers: list) -> str:
+    """[1, 2] -> "Niveaux 1 et 2"; [3] -> "Niveau 3"."""
+    if len(numbers) == 1:
+        return f"Niveau {numbers[0]}"
+    return "Niveaux " + ", ".join(map(str, numbers[:-1])) + f" et {numbers[-1]}"
 
 
 def hours_summary(rules, level: int) -> str:

@@ -97,6 +97,7 @@ class LevelText:
     rules_title: "str | None" = None    # level 3's rules of conduct, and what breaking them costs
     rules: tuple = ()
     warning: "str | None" = None
+    suits: "str | None" = None          # who the level suits, in one line (None in rules older than it)
 
 
 @dataclass(frozen=True)
@@ -275,17 +276,48 @@ def _company(node: Node) -> Company:
     )
 
 
+def _edited(node: Node) -> str:
+    """An offer text as published: written as is, or corrected with the offer's own wording
+    kept beside it as the source ({texte: …, texte_original: …}), which the pages never show."""
+    if not isinstance(node.value, dict):
+        return node.text()
+    text = node["texte"].text()
+    if node["texte_original"].text() == text:
+        node["texte_original"].fail("le texte de l'offre avant correction, différent de « texte »")
+    return text
+
+
+def _edited_texts(node: Node) -> tuple:
+    return tuple(_edited(item) for item in node.list())
+
+
+def _suits(node: Node, level: LevelText) -> str:
+    """Who the level suits: one line, drawn from the offer's words, each of which (`d_apres`)
+    must be found in this level's published texts, so that the line cannot drift from them."""
+    published = " ".join((level.title, level.nature, level.availability, level.billing, *level.details, level.scope,
+                          *level.rules, level.warning or ""))
+    text = node["texte"].text()
+    if "\n" in text.strip():
+        node["texte"].fail("une seule ligne")
+    for quote in node["d_apres"].list(min_length=1):
+        if quote.text() not in published:
+            quote.fail("une citation exacte des textes de ce niveau (titre, nature, disponibilite, facturation, "
+                       "details, perimetre, regles, avertissement)")
+    return text
+
+
 def _level_text(node: Node, attributes: tuple) -> LevelText:
     has_rules = node.has("regles")
-    return LevelText(
-        title=node["titre"].text(), nature=node["nature"].text(), availability=node["disponibilite"].text(),
-        billing=node["facturation"].text(), details=node["details"].texts(), scope=node["perimetre"].text(),
+    level = LevelText(
+        title=_edited(node["titre"]), nature=_edited(node["nature"]), availability=_edited(node["disponibilite"]),
+        billing=_edited(node["facturation"]), details=_edited_texts(node["details"]), scope=_edited(node["perimetre"]),
         statuses={attribute.key: node["attributs"][attribute.key].choice(STATUSES) for attribute in attributes},
         # A level with rules of conduct states them with their title and their warning.
-        rules_title=node["regles_titre"].text() if has_rules else None,
-        rules=node["regles"].texts() if has_rules else (),
-        warning=node["avertissement"].text() if has_rules else None,
+        rules_title=_edited(node["regles_titre"]) if has_rules else None,
+        rules=_edited_texts(node["regles"]) if has_rules else (),
+        warning=_edited(node["avertissement"]) if has_rules else None,
     )
+    return replace(level, suits=_suits(node["pour_qui"], level)) if node.has("pour_qui") else level
 
 
 def _level_numbers(node: Node) -> tuple:
@@ -298,14 +330,21 @@ def _level_numbers(node: Node) -> tuple:
 
 def _texts(node: Node) -> Texts:
     # `court` came later than the other keys: older rules (comparer's --avant) have none.
-    attributes = tuple(Attribute(item["cle"].text(), item["nom"].text(),
-                                 item["court"].text() if item.has("court") else item["nom"].text())
+    attributes = tuple(Attribute(item["cle"].text(), _edited(item["nom"]),
+                                 _edited(item["court"]) if item.has("court") else _edited(item["nom"]))
                        for item in node["attributs"].list(min_length=1))
+    levels = {number: _level_text(node["niveaux"][number], attributes) for number in _level_numbers(node)}
+    # `pour_qui` came later too: rules without it anywhere still read (comparer's --avant), but
+    # once one level says who it suits, every level must.
+    if any(level.suits for level in levels.values()):
+        for number, level in levels.items():
+            if level.suits is None:
+                node["niveaux"][number]["pour_qui"]      # absent or misspelt: the error says which
     return Texts(
         company=_company(node["entreprise"]),
         questions=node["questions"].texts(),
         attributes=attributes,
-        levels={number: _level_text(node["niveaux"][number], attributes) for number in _level_numbers(node)},
+        levels=levels,
     )
 
 

@@ -69,3 +69,8 @@ def test_the_site_builds_on_the_live_rules(tmp_path, live_rules):
         assert f'id="total-ht-{level["niveau"]}" aria-live="off" data-value="{level["total_ht_valeur"]}"' in html
     rules_url = engine_config(out / "cal" / "index.html")["rules"]
     assert (out / rules_url.lstrip("/")).is_file()
+
+
+def test_every_level_says_who_it_suits(live_rules):
+    """Older rules may leave `pour_qui` out (comparer reads them); the published ones never do."""
+    assert all(level.suits for level in live_rules.texts.levels.values())

@@ -159,7 +159,7 @@ def test_rules_written_before_the_short_names_still_read(raw_rules):
     for attribute in levels["attributs"]:
         del attribute["court"]
     rules = parse_rules(older)
-    assert [a.short for a in rules.texts.attributes] == [a["nom"] for a in levels["attributs"]]
+    assert [a.short for a in rules.texts.attributes] == [a.name for a in rules.texts.attributes]
     assert rules.texts.company.short_name == "PRISME / REUNIONINFORMATIQUE.COM"
 
 
