@@ -47,6 +47,7 @@ from calculator.offer import (STATUS_MARK, STATUS_TEXT, base_rates, comparison_r
 from calculator.report import estimate_view
 from calculator.client import cleaned, fields_view
 from calculator.contract import missing_report as missing_conditions
+from calculator.faq import questions
 from calculator.proposal import PATH as PROPOSAL_PATH, proposal_view
 from calculator.rule_history import HistoryError, published_versions, rules_texts
 from calculator.rule_versions import version_of
@@ -143,6 +144,7 @@ def compute_page_data(rules, year: int, identity: Identity = UNKNOWN_IDENTITY, v
         "identite_ligne": " · ".join(identity_parts(identity, rules.texts.company.name)),
         "tarifs_en_vigueur": price_list_date(rules),
         "validite": rules.contract.validity_text(),
+        "questions_frequentes": questions(rules),
         "identite_parties": identity_parts(identity, rules.texts.company.name),
         "champs_client": fields_view(),
         "client": cleaned({}),

@@ -24,7 +24,7 @@ from .frozen import FROZEN_RULES
 #   launches a browser from another lane fails (`browsers_refused`).
 LANES = ("engine", "build", "pyodide", "browser")
 BUILD_FIXTURES = frozenset({"built_site", "site_url", "baseline_site", "edited_site"})
-BUILD_MODULES = frozenset({"test_build", "test_parity", "test_publishing", "test_deploy", "test_offline"})
+BUILD_MODULES = frozenset({"test_build", "test_parity", "test_publishing", "test_deploy", "test_offline", "test_faq"})
 # Every way Playwright starts or reaches a browser, in its sync and async APIs.
 LAUNCHES = ("launch", "launch_persistent_context", "connect", "connect_over_cdp")
 
