@@ -101,7 +101,7 @@ def test_a_card_follows_an_edit_of_the_rules(browser, tmp_path):
     shutil.copytree(FROZEN_RULES, rules)
     levels = rules / "levels.yaml"
     text = levels.read_text(encoding="utf-8")
-    level_2 = text.index("  2:\n    titre:")
+    level_2 = text.index("\n  2:\n")         # the levels are the only mapping at that indent
     edited = text[:level_2] + text[level_2:].replace("      tpe: non_inclus", "      tpe: inclus", 1)
     levels.write_text(edited, encoding="utf-8")
     build.build(tmp_path / "dist", rules_dir=rules, test_hooks=True)

@@ -15,7 +15,9 @@ const client = $("client");
 const dispatch = (event) => store.dispatch(event);
 const site = new URL(root.dataset.base, location.href).href;
 // The proposal's own parameters in its address, named by the engine (calculator/query.py).
-const [ISSUED, VERSION] = root.dataset.parametresProposition.split(" ");
+const [, VERSION] = root.dataset.parametresProposition.split(" ");
+const ESTIMATE_TITLE = document.title;
+const SITE_NAME = ESTIMATE_TITLE.split(" · ").pop();
 
 // A proposal issued with an earlier price list is priced with it while it is valid: its
 // version as published (tarifs/<version>.json), or null when it cannot be had.
@@ -118,7 +120,11 @@ function render(state, previous) {
       target.focus();
     }
   }
-  if (state.view !== previous.view) scrollTo(0, 0);
+  if (state.view !== previous.view) {
+    // The proposal starts at its top; back on the estimate, the browser restores its place.
+    if (state.view === "proposal") scrollTo(0, 0);
+    document.title = state.view === "proposal" ? `${section.querySelector("h2").textContent} · ${SITE_NAME}` : ESTIMATE_TITLE;
+  }
 }
 
 function connect() {
