@@ -77,7 +77,7 @@ PROPOSAL_OPEN = """async (level) => {
 # Injected before any page script: records when <html data-calcul> turns "pret", the first
 # contentful paint, and long tasks.
 PROBE = """
-window.__bench = { pret: null, proposition: null, fcp: null, longtasks: [], prerendu: null };
+window.__bench = { pret: null, proposition: null, propositionQr: null, fcp: null, longtasks: [], prerendu: null };
 new PerformanceObserver((list) => { for (const e of list.getEntries()) __bench.longtasks.push([e.startTime, e.duration]); })
   .observe({ type: "longtask", buffered: true });
 new PerformanceObserver((list) => {
@@ -89,7 +89,9 @@ new PerformanceObserver((list) => {
 }).observe({ type: "paint", buffered: true });
 new MutationObserver(() => {
   if (__bench.pret === null && document.documentElement.dataset.calcul === "pret") __bench.pret = performance.now();
-  if (__bench.proposition === null && document.documentElement.dataset.proposition === "prete") __bench.proposition = performance.now();
+  // A proposal's figures: its QR code may follow (a cold address shows the figures first).
+  if (__bench.proposition === null && ["chiffres", "prete"].includes(document.documentElement.dataset.proposition)) __bench.proposition = performance.now();
+  if (__bench.propositionQr === null && document.documentElement.dataset.proposition === "prete") __bench.propositionQr = performance.now();
 }).observe(document, { attributes: true, subtree: true, attributeFilter: ["data-calcul", "data-proposition"] });
 """
 
@@ -353,7 +355,7 @@ def table(summary: dict) -> str:
             ("Octets avant la première estimation", "octets_avant_estimation", "o"),
             ("Octets au total", "octets_total", "o"),
             ("« Établir la proposition » → ses chiffres, le plus lent", "proposition_max_ms", "ms"),
-            ("Adresse d'une proposition, à froid → ses chiffres et son QR code", "proposition_froid", "ms")]
+            ("Adresse d'une proposition, à froid → ses chiffres", "proposition_froid", "ms")]
     lines = ["| mesure | site | plancher | ratio | cible | tenue |", "|---|---|---|---|---|---|"]
     for label, key, unit in rows:
         row = summary[key]
@@ -403,11 +405,13 @@ def network_run(playwright, launch, base, path, log) -> dict:
     page = context.pages[0] if context.pages else context.new_page()
     log.clear()
     page.goto(base + path, timeout=300_000)
-    pret = wait_pret(page, timeout_s=600)
+    pret = wait_pret(page, timeout_s=600, hook="proposition" if path == PROPOSAL_LINK else "pret")
     edits = edits_after_first_estimate(page) if path == LINK else dict.fromkeys(EDIT_KEYS)
     pret_epoch = page.evaluate("performance.timeOrigin") + pret - browser_clock_offset_ms(page)
     result = {"pret_ms": pret, "octets_fil_avant": log.bytes_until(pret_epoch),
               "fichiers_avant": log.paths_until(pret_epoch), **edits}
+    if path == PROPOSAL_LINK:          # then its QR code (the rest of the standard library and segno)
+        result["qr_ms"] = wait_pret(page, timeout_s=600, hook="propositionQr")
     context.close()
     shutil.rmtree(profile, ignore_errors=True)
     return result
@@ -420,13 +424,20 @@ def network_summary(runs: dict, profile: tuple, cores: str = "") -> dict:
     floor = min(("plancher_worker", "plancher_principal"), key=lambda name: med(name, "pret_ms"))
     targets = NETWORK_TARGETS.get((profile, cores), {})
     summary = {"reseau": {"mbit_s": profile[0], "aller_retour_ms": profile[1]}, "plancher_choisi": floor}
-    for key, field in (("premiere_estimation", "pret_ms"), ("octets_avant_estimation", "octets_fil_avant")):
-        row = {"site": med("site", field), "plancher": med(floor, field)}
+    # A proposal's address, cold: its figures against the same floor and the same target.
+    for key, field, name in (("premiere_estimation", "pret_ms", "site"), ("octets_avant_estimation", "octets_fil_avant", "site"),
+                             ("proposition_froid", "pret_ms", "proposition")):
+        if name not in runs:
+            continue
+        row = {"site": med(name, field), "plancher": med(floor, field)}
         row["ratio"] = row["site"] / row["plancher"]
-        if key in targets:
-            row["cible"] = f"<= {targets[key]} x plancher"
-            row["tenue"] = row["ratio"] <= targets[key]
+        target = targets.get("premiere_estimation" if key == "proposition_froid" else key)
+        if target:
+            row["cible"] = f"<= {target} x plancher"
+            row["tenue"] = row["ratio"] <= target
         summary[key] = row
+    if "proposition" in runs:
+        summary["proposition_qr_ms"] = {"site": med("proposition", "qr_ms")}
     for key in ("premieres_modifications", "modifications_pendant_chargements"):
         slowest = max(time for run in runs["site"] for time in run[f"{key}_ms"])
         limit = TARGETS_DEFINITION[f"{key}_max_ms"][0]
@@ -441,11 +452,17 @@ def network_table(summary: dict) -> str:
              "| mesure | site | plancher | ratio | cible | tenue |", "|---|---|---|---|---|---|"]
     for label, key, shown in (("Première estimation, à froid", "premiere_estimation", lambda v: f"{v / 1000:.1f} s"),
                               ("Octets sur le fil avant la première estimation", "octets_avant_estimation",
-                               lambda v: f"{v / 1e6:.2f} Mo")):
+                               lambda v: f"{v / 1e6:.2f} Mo"),
+                              ("Adresse d'une proposition, à froid → ses chiffres", "proposition_froid",
+                               lambda v: f"{v / 1000:.1f} s")):
+        if key not in summary:
+            continue
         row = summary[key]
         held = "oui" if row.get("tenue") else ("NON" if "tenue" in row else "")
         lines.append(f"| {label} | {shown(row['site'])} | {shown(row['plancher'])} | {row['ratio']:.2f} | "
                      f"{row.get('cible', 'mesurée')} | {held} |")
+    if "proposition_qr_ms" in summary:
+        lines.append(f"| … puis son QR code | {summary['proposition_qr_ms']['site'] / 1000:.1f} s | | | mesurée | |")
     for label, key in ((f"{FIRST_EDITS} premières modifications, la plus lente", "premieres_modifications_max_ms"),
                        ("Modifications pendant les chargements suivants, la plus lente",
                         "modifications_pendant_chargements_max_ms")):

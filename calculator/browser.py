@@ -54,11 +54,14 @@ def charts(query: str) -> str:
 _held_rules = {}          # version -> Rules of a proposal's own price list, read once
 
 
-def proposal(query: str, instant: str, version: str, site: str, held_rules: "str | None" = None) -> str:
+def proposal(query: str, instant: str, version: str, site: str, held_rules: "str | None" = None,
+             with_qr: bool = True) -> str:
     """A proposal's query -> its display model, as JSON, with the QR code of its address
-    (drawn now, so that a print asked as soon as the figures show carries it). `version` names
-    the rules loaded (the page's price list); `held_rules` the proposal's own, when the page
-    found them (tarifs/<version>.json); `site` is the site's address, for the QR code's link."""
+    (drawn with the figures, so that a print asked as soon as they show carries it; without it,
+    `qr` is "": a cold proposal address shows its figures first, without waiting for the
+    QR code's 2 MB). `version` names the rules loaded (the page's price list); `held_rules` the
+    proposal's own, when the page found them (tarifs/<version>.json); `site` is the site's
+    address, for the QR code's link."""
     from .proposal import proposal_view, read_query
 
     held = None
@@ -67,7 +70,7 @@ def proposal(query: str, instant: str, version: str, site: str, held_rules: "str
         held = _held_rules.get(asked) or _held_rules.setdefault(asked, rules_from_browser_json(held_rules))
     view = proposal_view(query, _reunion_time(instant)[0].date(), (version, _rules), held)
     link = site + view["adresse"]
-    return json.dumps({**view, "lien": link, "qr": qr_code(link)}, ensure_ascii=False)
+    return json.dumps({**view, "lien": link, "qr": qr_code(link) if with_qr else ""}, ensure_ascii=False)
 
 
 def _reunion_time(instant: str):
@@ -149,9 +152,10 @@ ENTRY_POINTS = {
                            needs=lambda instant, **_: "jours_feries" if needs_holidays_package(instant) else None),
     "qr": EntryPoint(lambda text, **_: _json(qr_code(text)), "Le QR code n'a pas pu être dessiné.",
                      needs=lambda **_: "qr", imports_ahead=True),
-    "proposal": EntryPoint(lambda query, instant, version, site, heldRules=None, **_:
-                           proposal(query, instant, version, site, heldRules),
-                           "La proposition n'a pas pu être établie.", needs=lambda **_: "qr", imports_ahead=True),
+    "proposal": EntryPoint(lambda query, instant, version, site, heldRules=None, qr=True, **_:
+                           proposal(query, instant, version, site, heldRules, bool(qr)),
+                           "La proposition n'a pas pu être établie.",
+                           needs=lambda qr=True, **_: "qr" if qr else None, imports_ahead=True),
 }
 
 

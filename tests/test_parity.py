@@ -61,7 +61,8 @@ def generated_cases(catalogue, count=300, seed=974):
             # A proposal issued today, one with a date and a version (valid or expired), and odd ones.
             "proposal": [{"query": f"{query}&emise={pick.choice(['2026-12-02', '2026-01-15', '2026-02-30', 'x'])}"
                                    f"&tarifs={pick.choice(['0' * 12, 'abc', 'f' * 12])}" if pick.random() < 0.7 else query,
-                          "instant": instant, "version": "0" * 12, "site": "https://reunioninformatique.com/"}
+                          "instant": instant, "version": "0" * 12, "site": "https://reunioninformatique.com/",
+                          "qr": pick.random() < 0.5}
                          for query, (instant, _) in zip(queries[:30], instants)]}
 
 

@@ -199,7 +199,7 @@ test("a proposal opened from a card is shown, waiting for its figures, then read
   assert.equal(opened.view, "proposal");
   assert.equal(markers(opened).attributes.proposition, "attente");
   assert.equal(markers(opened).classes["vue-proposition"], true);
-  const ready = reduce(opened, { type: "proposal-answered", query: "niveau=2&postes=7", model: { numero: "P-1" } });
+  const ready = reduce(opened, { type: "proposal-answered", query: "niveau=2&postes=7", model: { numero: "P-1", qr: "data:x" } });
   assert.equal(markers(ready).attributes.proposition, "prete");
   assert.equal(ready.proposal.model.numero, "P-1");
 });
@@ -225,4 +225,13 @@ test("a proposal's own address starts on the proposal view, with no mark before 
   const state = initialState({ calculator: true, fromLink: true, proposalPage: true });
   assert.equal(state.view, "proposal");
   assert.equal(markers(state).attributes.proposition, "attente");
+});
+
+test("a cold proposal shows its figures first, then its QR code; never back to figures alone", () => {
+  const opened = run(calculator(), answered(0), { type: "proposal-opened", query: "niveau=2", cold: true });
+  const figures = reduce(opened, { type: "proposal-answered", query: "niveau=2", model: { numero: "P-1", qr: "" } });
+  assert.equal(markers(figures).attributes.proposition, "chiffres");
+  const withQr = reduce(figures, { type: "proposal-answered", query: "niveau=2", model: { numero: "P-1", qr: "data:x" } });
+  assert.equal(markers(withQr).attributes.proposition, "prete");
+  assert.equal(reduce(withQr, { type: "proposal-answered", query: "niveau=2", model: { numero: "P-1", qr: "" } }), withQr);
 });

@@ -32,15 +32,27 @@ async function heldRules(query) {
   }
 }
 
-async function ask(query) {
+// From a card, the figures and the QR code together: a print asked at once carries both. A
+// proposal's address opened cold shows its figures first, as fast as a link's, then its QR
+// code, which needs 2 MB more (the rest of the standard library and segno).
+async function ask(query, { figuresFirst = false } = {}) {
   try {
     const payload = { query, instant: new Date().toISOString(), version: root.dataset.tarifs, site };
     const held = await heldRules(query);
     if (held) payload.heldRules = held;
+    if (figuresFirst) {
+      dispatch({ type: "proposal-answered", query, model: await engine.ask("proposal", { ...payload, qr: false }) });
+    }
     dispatch({ type: "proposal-answered", query, model: await engine.ask("proposal", payload, { downloads: true }) });
   } catch (error) {
     dispatch({ type: "proposal-failed", query, reason: error.message });
   }
+}
+
+// « Imprimer » waits for the QR code when it is still on its way (render prints it then).
+function printWithQr() {
+  if (store.state.proposal.model?.qr) print();
+  else section.dataset.imprimer = "attente";
 }
 
 // The client block <-> the fragment: text only, each field as long as its input allows.
@@ -88,13 +100,13 @@ function paint(model) {
   paintFigures(model, section);
   $("proposition-lien").textContent = model.lien;
   let image = $("proposition-qr");
-  if (!image) {
+  if (model.qr && !image) {
     image = document.createElement("img");
     image.id = "proposition-qr";
     image.alt = "QR code de l'adresse de cette proposition";
     $("proposition-qr-figure").prepend(image);
   }
-  image.src = model.qr;
+  if (model.qr) image.src = model.qr;
   $("retour-estimation").href = `${root.dataset.cal}${model.requete ? `?${model.requete}` : ""}`;
   showAddress(model);
   refreshRequest(model);
@@ -113,6 +125,10 @@ function render(state, previous) {
   const { model } = state.proposal;
   if (model && model !== previous.proposal.model) {
     paint(model);
+    if (model.qr && section.dataset.imprimer) {
+      delete section.dataset.imprimer;
+      setTimeout(print);       // once this render is on screen
+    }
     const target = $(section.dataset.focus || "");
     delete section.dataset.focus;
     if (target) {
@@ -131,16 +147,16 @@ function connect() {
   store.subscribe((state, previous, event) => {
     if (previous) render(state, previous);
     if (!event) return;
-    if (event.type === "proposal-opened") ask(event.query);
+    if (event.type === "proposal-opened") ask(event.query, { figuresFirst: event.cold });
     // A proposal's address opened cold: asked once its practice's estimate is in.
     if (event.type === "answered" && state.view === "proposal" && state.proposal.asked === null) {
-      dispatch({ type: "proposal-opened", query: location.search.slice(1) });
+      dispatch({ type: "proposal-opened", query: location.search.slice(1), cold: true });
     }
   });
   readFragment();
   const { state } = store;
   if (state.view === "proposal" && state.proposal.asked === null && state.estimate) {
-    dispatch({ type: "proposal-opened", query: location.search.slice(1) });
+    dispatch({ type: "proposal-opened", query: location.search.slice(1), cold: true });
   }
   document.addEventListener("click", (event) => {
     const button = event.target.closest && event.target.closest("[data-proposition-niveau]");
@@ -158,7 +174,7 @@ function connect() {
     }
   });
   client.addEventListener("submit", (event) => event.preventDefault());
-  $("imprimer").addEventListener("click", () => print());
+  $("imprimer").addEventListener("click", printWithQr);
   $("retour-estimation").addEventListener("click", (event) => {
     if (history.state && history.state.proposal) {
       event.preventDefault();

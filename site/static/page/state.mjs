@@ -256,7 +256,8 @@ export function reduce(state, event) {
     case "proposal-opened":
       return { ...state, view: "proposal", proposal: { asked: event.query, model: null, failure: null } };
     case "proposal-answered":
-      if (event.query !== state.proposal.asked) return state;
+      // Its figures without the QR code never replace those with it.
+      if (event.query !== state.proposal.asked || (state.proposal.model?.qr && !event.model.qr)) return state;
       return { ...state, proposal: { ...state.proposal, model: event.model, failure: null } };
     case "proposal-failed":
       if (event.query !== state.proposal.asked) return state;
@@ -295,7 +296,9 @@ export function markers(state) {
       persistance: PERSISTENCE[state.persistence] || null,
       prechauffage: WARMING[state.warming] || null,
       proposition: state.view !== "proposal" ? (state.proposal.asked === null ? null : "fermee")
-        : state.proposal.model ? "prete" : state.proposal.failure !== null ? "indisponible" : "attente",
+        // "chiffres": its figures, its QR code still to come (a cold proposal address).
+        : state.proposal.model ? (state.proposal.model.qr ? "prete" : "chiffres")
+          : state.proposal.failure !== null ? "indisponible" : "attente",
     },
     classes: {
       attente: shown === "awaiting-link",
