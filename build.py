@@ -208,8 +208,11 @@ def precompile_tour(rules, data: dict) -> dict:
             "coverage": [{"instant": instant, "onCall": on_call} for instant in instants for on_call in (True, False)],
             "qr": [{"text": f"{DEFAULT_ORIGIN}/cal/?{rules.presets[0].query}"}],
             # Any version: a price edit must not change the tour (it would recompile the engine).
+            # Its figures alone are on a cold proposal address's start-up path (in the start-up
+            # standard library); with its QR code, a later request.
             "proposal": [{"query": f"{query}&niveau={level}", "instant": instants[1], "version": "0" * 12,
-                          "site": f"{DEFAULT_ORIGIN}/"} for query in queries[:2] for level in rules.levels]}
+                          "site": f"{DEFAULT_ORIGIN}/", "qr": qr}
+                         for query in queries[:2] for level in rules.levels for qr in (False, True)]}
 
 
 # 3. The browser's files ------------------------------------------------------------------
@@ -317,7 +320,9 @@ def render_pages(output: Output, data: dict, assets: dict, base_url: str, site_o
                "en_ligne": {name: Markup(text) for name, text in scripts.items()}, "csp": csp, "origine": site_origin,
                "image_partage": f"{site_origin}{base_url}{share_image}",
                "manifeste": base_url + WEB_MANIFEST, "icone_ecran_accueil": base_url + icons[(192, "any")],
-               "couleur_theme": THEME_COLOUR, "autonome": False}
+               "couleur_theme": THEME_COLOUR, "autonome": False,
+               # The request links' subject and body: the page writes them (page/proposal.mjs).
+               "demande": {"courriel": "", "messagerie": ""}}
     pages = [(path, template, {}) for path, template in PAGES.items()]
     pages += [(f"prestations/niveau-{level['numero']}/index.html", "niveau.html", {"niveau": level})
               for level in data["niveaux"]]

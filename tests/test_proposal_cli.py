@@ -11,7 +11,10 @@ Expected figures from the frozen rules (tests/data/rules). The offer's example, 
 import csv
 import io
 import json
+import re
 from datetime import datetime, timedelta, timezone
+from html import unescape
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
@@ -231,3 +234,22 @@ def test_conditions_lists_those_not_given(tmp_path):
     given = run("--regles", str(folder), "conditions", "--markdown")
     assert given.returncode == 0 and given.stdout.startswith("### Conditions du contrat incomplètes")
     assert "5 condition(s)" in given.stdout and "`conditions.duree`" not in given.stdout
+
+
+def test_the_html_documents_request_e_mail_is_written_in_full(tmp_path):
+    """With the company's e-mail given, « Demander cette proposition » in the file is the same
+    e-mail as on the page: subject, level, totals, the proposal's address and the client."""
+    rules = edited_rules(tmp_path / "rules", "identite.yaml", 'courriel: ""', 'courriel: "contact@example.re"')
+    path = tmp_path / "proposition.html"
+    result = run("--regles", str(rules), "proposition", "--base", BASE + "/", *EXAMPLE, "--client", "Cabinet Hoarau",
+                 "--html", str(path))
+    assert result.returncode == 0, result.stderr
+    href = unescape(re.search(r'id="demander" class="bouton" href="([^"]+)"', path.read_text(encoding="utf-8")).group(1))
+    mail = urlsplit(href)
+    fields = parse_qs(mail.query)
+    assert mail.path == "contact@example.re"
+    assert fields["subject"][0].startswith("Demande de contrat de maintenance : proposition P-")
+    body = fields["body"][0]
+    # Frozen level 2 for the example: 409,00 € HT (see the table above), 443,77 € TTC (+ 8.5 %).
+    assert "niveau 2, 409,00\u00a0€ HT par mois (443,77\u00a0€ TTC)" in body
+    assert f"{BASE}/cal/proposition/?niveau=2&" in body and body.endswith("Cabinet : Cabinet Hoarau")
