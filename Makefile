@@ -1,7 +1,7 @@
 # Two commands for a fresh machine (Python >= 3.11, Node.js with npm, make):
 #   make serve   build the site and serve it on http://localhost:8000
 #   make test    run every test (engine, build, real Chromium, real Pyodide)
-#   make test-rapide  the engine and build tests only, no browser, no Pyodide (28 to 30 s here)
+#   make test-rapide  the engine and build tests only, no browser, no Pyodide (38 to 42 s here)
 # Each does its own set-up: a virtualenv with pinned packages, `npm ci`, a Chromium.
 
 PYTHON ?= python3
@@ -53,8 +53,8 @@ serve: build
 test: setup system-packages
 	$(PY) -m pytest
 
-# The lanes without a browser or Pyodide, on both cores (lanes: see tests/conftest.py): 28 to
-# 30 s from a warm checkout on this 2-core machine when quiet (docs/testing.md).
+# The lanes without a browser or Pyodide, on both cores (lanes: see tests/conftest.py): 38 to
+# 42 s from a warm checkout on this 2-core machine when quiet (docs/testing.md).
 test-rapide: setup system-packages
 	$(PY) -m pytest -m "engine or build" -n 2
 
