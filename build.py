@@ -345,6 +345,15 @@ def render_pages(output: Output, data: dict, assets: dict, base_url: str, site_o
 
 # The story ------------------------------------------------------------------------------
 
+def held_prices_json(published) -> str:
+    """tarifs/<version>.json: a published price list's rules and the days it was the site's
+    (browser.held_prices reads it)."""
+    return json.dumps({"depuis": published.since.isoformat(),
+                       "jusqu_au": published.until.isoformat() if published.until else None,
+                       "regles": json.loads(rules_for_browser(published.rules))},
+                      ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
 def normalise_base_url(base_url: str) -> str:
     return "/" + base_url.strip("/") + "/" if base_url.strip("/") else "/"
 
@@ -358,7 +367,7 @@ def build(out_dir: Path, base_url: str = "/", rules_dir: Path = ROOT / "rules",
         identity = load_identity(rules_dir)
         version = version_of(rules_texts(rules_dir))
         try:
-            published = published_versions(rules_dir)
+            published = published_versions(rules_dir, build_day(rules))
         except HistoryError as error:
             raise BuildError(str(error)) from None
     for report in (missing_report(identity), missing_conditions(rules.contract)):
@@ -387,8 +396,8 @@ def build(out_dir: Path, base_url: str = "/", rules_dir: Path = ROOT / "rules",
                                                                        if page not in (public_path(EMBED_PAGE), PROPOSAL_PATH)]))
         output.add("robots.txt", robots_txt(site_origin, base_url))
         # Each price list a proposal may name, under its version: a proposal holds its prices.
-        for published_version, published_rules in published.items():
-            output.add(f"tarifs/{published_version}.json", rules_for_browser(published_rules))
+        for published_version, price_list in published.items():
+            output.add(f"tarifs/{published_version}.json", held_prices_json(price_list))
     with step(f"6. site écrit dans {out_dir}"):
         write_output(output, out_dir)
     return output

@@ -51,7 +51,21 @@ def charts(query: str) -> str:
     return json.dumps(draw(_rules, estimate_query(_rules, query)), ensure_ascii=False)
 
 
-_held_rules = {}          # version -> Rules of a proposal's own price list, read once
+_held_rules = {}          # version -> a proposal's own price list, read once
+
+
+def held_prices(text: str):
+    """tarifs/<version>.json (build.py): the rules of a published price list and the days it
+    was the site's."""
+    from datetime import date
+
+    from .rule_versions import PublishedVersion
+    from .typed_json import decode
+
+    data = json.loads(text)
+    until = data["jusqu_au"]
+    return PublishedVersion(decode(data["regles"]), date.fromisoformat(data["depuis"]),
+                            date.fromisoformat(until) if until else None)
 
 
 def proposal(query: str, instant: str, version: str, site: str, held_rules: "str | None" = None,
@@ -67,7 +81,7 @@ def proposal(query: str, instant: str, version: str, site: str, held_rules: "str
     held = None
     asked = read_query(query).version
     if held_rules and asked:
-        held = _held_rules.get(asked) or _held_rules.setdefault(asked, rules_from_browser_json(held_rules))
+        held = _held_rules.get(asked) or _held_rules.setdefault(asked, held_prices(held_rules))
     view = proposal_view(query, _reunion_time(instant)[0].date(), (version, _rules), held)
     link = site + view["adresse"]
     return json.dumps({**view, "lien": link, "qr": qr_code(link) if with_qr else ""}, ensure_ascii=False)

@@ -91,6 +91,8 @@ def _parser(rules) -> argparse.ArgumentParser:
         offer.add_argument(CLIENT_FLAGS[field.key], dest=f"client_{field.key}", metavar="TEXTE",
                            help=f"{field.label} (bloc client, dans le fragment # de l'adresse)")
     offer.add_argument("--emise", metavar="AAAA-MM-JJ", help="date d'émission (par défaut : aujourd'hui à La Réunion)")
+    offer.add_argument("--aujourdhui", metavar="AAAA-MM-JJ",
+                       help="le jour où la proposition est lue, pour savoir si elle est encore valable (par défaut : aujourd'hui)")
     offer.add_argument("--base", help=f"adresse du site (par défaut {public_address()}, "
                                       "ou celle du lien donné par --lien)")
     offer.add_argument("--lien", metavar="URL", help="adresse d'une proposition déjà émise, chiffrée comme le site "
@@ -203,7 +205,7 @@ class _Refused(Exception):
     """A proposition argument refused; the message is French."""
 
 
-def _issued(text) -> "date | None":
+def _issued(text, flag="--emise") -> "date | None":
     if text is None:
         return None
     # Only AAAA-MM-JJ, as a proposal's address writes it (fromisoformat also reads 20270115).
@@ -212,10 +214,10 @@ def _issued(text) -> "date | None":
             return date.fromisoformat(text.strip())
     except ValueError:
         pass
-    raise _Refused(f"--emise : « {text} » n'est pas une date (AAAA-MM-JJ).")
+    raise _Refused(f"{flag} : « {text} » n'est pas une date (AAAA-MM-JJ).")
 
 
-def _from_link(args, rules, version: str) -> tuple:
+def _from_link(args, rules, version: str, today) -> tuple:
     """--lien: (query, client values, site base, held rules) of a proposal already issued."""
     if _given(args, rules) or args.emise is not None:
         raise _Refused("--lien donne déjà les paramètres et la date d'émission de la proposition : "
@@ -228,7 +230,7 @@ def _from_link(args, rules, version: str) -> tuple:
     held, asked = None, read_query(query).version
     if asked and asked != version:
         try:
-            held = published_versions(args.regles).get(asked)
+            held = published_versions(args.regles, today).get(asked)
         except HistoryError as error:
             # The proposal is still priced (with today's prices, and its notice saying so).
             print(f"Avis : tarifs déjà publiés illisibles : {error}", file=sys.stderr)
@@ -236,11 +238,11 @@ def _from_link(args, rules, version: str) -> tuple:
 
 
 def _proposition(args, rules) -> int:
-    today = _reunion_today(rules)
     version = version_of(rules_texts(args.regles))
     try:
+        today = _issued(args.aujourdhui, "--aujourdhui") or _reunion_today(rules)
         if args.lien is not None:
-            query, client, base, held = _from_link(args, rules, version)
+            query, client, base, held = _from_link(args, rules, version, today)
         else:
             issued = _issued(args.emise) or today
             query = proposal_query(query_of(_typed(args, rules)), issued, version)

@@ -134,31 +134,41 @@ def _request(number: str, level: int, figures: dict, company: str) -> dict:
 
 def proposal_view(query: str, today: date, current: tuple, held=None) -> dict:
     """The proposal's display model. `current` is (version, rules) of today's price list;
-    `held` the rules of the proposal's own version when they could be read (None: unknown).
-    Valid until its date: priced with its own price list. Expired, or its price list lost:
-    priced with today's, and the page says so."""
+    `held` the proposal's own price list when it could be read (rule_history.PublishedVersion:
+    its rules and the days it was current), else None. Valid until its date, and dated while
+    its price list was current: priced with it. Expired, dated otherwise, or its price list
+    lost: priced with today's, and the page says so where it is printed."""
     current_version, current_rules = current
     asked = read_query(query)
+    notices = list(asked.notices)
     issued, version = asked.issued or today, asked.version or current_version
-    own_rules = current_rules if version == current_version else held
+    if issued > today:
+        notices.append(f"« {ISSUED} » : {long_date(issued)} est une date à venir ; date du jour utilisée.")
+        issued = today
+    own_rules = current_rules if version == current_version else held.rules if held else None
+    # A price list is held only for a proposal issued while it was the site's: an address
+    # whose date was edited to another day does not extend it.
+    # Days, not instants: on the day one price list replaced another, either may be a proposal's.
+    dated_within = held is None or (held.since <= issued and (held.until is None or issued <= held.until))
     valid_until = (own_rules or current_rules).contract.valid_until(issued)
     expired = today > valid_until
-    rules = current_rules if expired or own_rules is None else own_rules
+    lost = own_rules is None or not dated_within
+    rules = current_rules if expired or lost else own_rules
     level, estimate = _with_level(rules, asked.practice)
     practice = to_query(estimate.inputs, rules)
     number = proposal_number(issued, version, practice)
     figures = level_view(estimate.levels[level], level, level, rules, estimate.inputs)
-    notices = [*asked.notices, *estimate.notices]
-    if own_rules is None and not expired:
-        notices.append(f"Les tarifs de cette proposition (version {version}) sont introuvables : "
-                       "montants aux tarifs en vigueur.")
+    notices += estimate.notices
     if expired:
-        state = (f"Cette proposition a expiré le {long_date(valid_until)} : "
+        state = (f"Cette proposition était valable jusqu'au {long_date(valid_until)} : "
                  "montants aux tarifs en vigueur aujourd'hui.")
+    elif lost:
+        state = (f"Les tarifs du {long_date(issued)} de cette proposition (version {version}) sont introuvables "
+                 "ou ne correspondent pas à sa date : montants aux tarifs en vigueur aujourd'hui.")
     else:
         state = f"Tarifs du {long_date(issued)}, maintenus jusqu'au {long_date(valid_until)}."
     before_after = ""
-    if expired and own_rules is not None:
+    if expired and not lost:
         old_level, old = _with_level(own_rules, asked.practice)
         before_after = (f"Total HT par mois : {format_eur(old.levels[old_level].total_ht)} aux tarifs du "
                         f"{long_date(issued)}, {figures['total_ht']} aux tarifs en vigueur.")
@@ -168,7 +178,7 @@ def proposal_view(query: str, today: date, current: tuple, held=None) -> dict:
         "niveau": level,
         "emise_le": long_date(issued),
         "valable_jusqu_au": long_date(valid_until),
-        "expiree": expired,
+        "expiree": expired or lost,         # the tarifs line then warns
         "tarifs": state,
         "avant_apres": before_after,
         "avis": notices,

@@ -10,13 +10,14 @@ with the fix, rather than publishing a site that silently reprices them.
 """
 
 import tempfile
+from datetime import date
 from pathlib import Path
 
 from .compare import GitError, git, git_line, rules_prefix
 from .contract import CONDITIONS
 from .errors import RulesError
 from .load import load_rules
-from .rule_versions import version_of
+from .rule_versions import PublishedVersion, version_of
 from .rules import RULES_FILES
 
 # Read first: a commit without it predates proposals, and no proposal names its version.
@@ -33,11 +34,16 @@ def rules_texts(folder) -> dict:
 
 
 def _texts_at(folder: Path, prefix: str, commit: str) -> "dict | None":
+    """The rules files at `commit`; None before proposals existed (no conditions.yaml). A file
+    missing at a commit that has conditions.yaml is an error: never a version skipped unseen."""
     texts = {}
     for name in FILES:
         text = git(folder, "show", f"{commit}:{prefix}{Path(name).name}")
-        if text is None:
+        if text is None and name == CONDITIONS:
             return None
+        if text is None:
+            raise HistoryError(f"le commit {commit[:7]} a {CONDITIONS} mais pas {name} : les tarifs publiés "
+                               "avec lui ne se liraient pas. Adaptez la lecture de l'historique (rule_history.py).")
         texts[name] = text
     return texts
 
@@ -54,25 +60,35 @@ def _load(texts: dict, where: str):
                 "proposition émise avec eux doit rester lisible : adaptez le code pour qu'il les lise encore.") from None
 
 
-def published_versions(folder) -> dict:
-    """{version: Rules} of every price list published since proposals exist, the working
-    tree's included. Outside a git repository, the working tree's alone."""
+def published_versions(folder, today: date) -> dict:
+    """{version: PublishedVersion} of every price list published since proposals exist, the
+    working tree's included (current from `today` when it is not committed yet). Outside a
+    git repository, the working tree's alone."""
     folder = Path(folder).resolve()
-    current = rules_texts(folder)
-    versions = {version_of(current): load_rules(folder)[0]}
+    current = version_of(rules_texts(folder))
+    loaded = {current: load_rules(folder)[0]}
+    since = {}
     try:
         prefix = rules_prefix(folder)
     except GitError:
-        return versions
+        return {current: PublishedVersion(loaded[current], today)}
     if git_line(folder, "rev-parse", "--is-shallow-repository") == "true":
         raise HistoryError("l'historique git des règles est incomplet (clone superficiel) : les propositions déjà "
                            "émises ne retrouveraient pas leurs tarifs. Récupérez-le (git fetch --unshallow, ou "
                            "fetch-depth: 0 dans actions/checkout).")
-    for commit in (git(folder, "log", "--format=%H", "--", ".") or "").split():
+    for line in (git(folder, "log", "--format=%H %cs", "--", ".") or "").splitlines():
+        commit, day = line.split()
         texts = _texts_at(folder, prefix, commit)
         if texts is None:
             continue
         version = version_of(texts)
-        if version not in versions:
-            versions[version] = _load(texts, f"dans le commit {commit[:7]} (version {version})")
+        since[version] = min(since.get(version, date.max), date.fromisoformat(day))
+        if version not in loaded:
+            loaded[version] = _load(texts, f"dans le commit {commit[:7]} (version {version})")
+    since.setdefault(current, today)
+    ordered = sorted(since, key=lambda version: (since[version], version == current))
+    versions = {}
+    for index, version in enumerate(ordered):
+        later = None if version == current or index + 1 == len(ordered) else since[ordered[index + 1]]
+        versions[version] = PublishedVersion(loaded[version], since[version], later)
     return versions

@@ -7,6 +7,8 @@ git (rule_history.py), and the browser gets each version as JSON (build.py, tari
 """
 
 import hashlib
+from dataclasses import dataclass
+from datetime import date
 
 VERSION_LENGTH = 12
 HEX = frozenset("0123456789abcdef")
@@ -23,3 +25,13 @@ def version_of(texts: dict) -> str:
 
 def is_version(text: str) -> bool:
     return len(text) == VERSION_LENGTH and set(text) <= HEX
+
+
+@dataclass(frozen=True)
+class PublishedVersion:
+    """One price list as published: from the day of its first commit to the day the next
+    one took over (None: still current), both included. A proposal naming it must be dated
+    within."""
+    rules: object
+    since: date
+    until: "date | None" = None

@@ -268,6 +268,10 @@ def _offset(node: Node) -> str:
 # Texts ------------------------------------------------------------------------------------
 
 def _company(node: Node) -> Company:
+    # Before rules/conditions.yaml, the estimate's validity was a sentence here: read (so that
+    # `comparer` and the price lists of proposals still read those rules) and left unused.
+    if node.has("validite_estimation"):
+        node["validite_estimation"].text()
     return Company(
         name=node["nom"].text(), short_name=node["nom_court"].text() if node.has("nom_court") else node["nom"].text(),
         phone=node["telephone"].text(), phone_link=node["telephone_lien"].text(),

@@ -3,6 +3,7 @@
 few practices know is folded under « Affiner l'estimation »."""
 
 import pytest
+from playwright.sync_api import expect
 
 from .waits import BOOT_TIMEOUT, READY, open_calculator
 
@@ -76,7 +77,8 @@ def test_the_level_1_assumption_is_said_and_the_visitor_can_give_their_hours(pag
     page.click("#mes-heures")
     assert page.evaluate("document.getElementById('affiner').open")
     assert page.evaluate("document.activeElement.id") == "champ-heures"
-    page.keyboard.type("2")
+    page.locator("#champ-heures").fill("2")
     page.keyboard.press("Tab")
-    page.wait_for_function("document.getElementById('hypothese-niveau-1').textContent.includes('(en partie vos chiffres)')",
-                           timeout=BOOT_TIMEOUT)
+    page.wait_for_selector(READY, timeout=BOOT_TIMEOUT)
+    expect(page.locator("#hypothese-niveau-1")).to_contain_text("(en partie vos chiffres) : 2\u00a0h à distance",
+                                                                timeout=BOOT_TIMEOUT)

@@ -235,7 +235,7 @@ def test_a_proposal_keeps_its_prices_until_it_expires(browser, tmp_path):
     expired.goto(f"{site}{proposal.path}?{proposal.query}")
     expired.wait_for_selector(PROPOSAL_READY, timeout=BOOT_TIMEOUT)
     expect(expired.locator("#proposition-total-ht")).to_have_text("213,00\u00a0€")
-    expect(expired.locator("#proposition-tarifs")).to_contain_text("Cette proposition a expiré le")
+    expect(expired.locator("#proposition-tarifs")).to_contain_text("Cette proposition était valable jusqu'au")
     expect(expired.locator("#proposition-avant-apres")).to_have_text(
         re.compile("Total HT par mois : 205,00\u00a0€ aux tarifs du .*, 213,00\u00a0€ aux tarifs en vigueur."))
     server.shutdown()

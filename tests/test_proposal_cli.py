@@ -59,7 +59,7 @@ def proposition(*args):
      f"niveau=2&{EXAMPLE_QUERY}", "#nom=Dr%20Payet&adresse=1%20rue%20A&joindre=0262%2000%2000%2000", "409,00"),
 ])
 def test_proposition_prints_its_address_and_summary(flags, level_and_query, fragment, total_ht):
-    lines = proposition(*EXAMPLE, "--emise", "2027-01-15", *flags)
+    lines = proposition(*EXAMPLE, "--emise", "2027-01-15", "--aujourdhui", "2027-01-20", *flags)
     assert lines[0] == f"{BASE}/cal/proposition/?{level_and_query}&emise=2027-01-15&tarifs={VERSION}{fragment}"
     text = "\n".join(lines)
     assert f"Total HT {total_ht}{NBSP_EUR}" in text
@@ -77,11 +77,11 @@ def number(lines) -> str:
 
 
 def test_the_number_is_stable_and_changes_with_the_day():
-    first = number(proposition(*EXAMPLE, "--emise", "2027-01-15"))
+    first = number(proposition(*EXAMPLE, "--emise", "2027-01-15", "--aujourdhui", "2027-01-20"))
     assert first.startswith("P-20270115-") and len(first) == len("P-20270115-") + 5
     # A client block is not part of the proposal's number: it is typed on the page later.
-    assert number(proposition(*EXAMPLE, "--emise", "2027-01-15", "--client", "X")) == first
-    other_day = number(proposition(*EXAMPLE, "--emise", "2027-01-16"))
+    assert number(proposition(*EXAMPLE, "--emise", "2027-01-15", "--aujourdhui", "2027-01-20", "--client", "X")) == first
+    other_day = number(proposition(*EXAMPLE, "--emise", "2027-01-16", "--aujourdhui", "2027-01-20"))
     assert other_day.startswith("P-20270116-") and other_day[-5:] != first[-5:]
 
 
@@ -102,7 +102,8 @@ def test_proposition_refuses_in_french(args, message):
 def test_the_html_document_carries_the_proposal_and_escapes_the_client(tmp_path):
     path = tmp_path / "proposition.html"
     hostile = "<script>alert(1)</script>" + "x" * 10_000
-    lines = proposition(*EXAMPLE, "--emise", "2027-01-15", "--client", hostile, "--html", str(path))
+    lines = proposition(*EXAMPLE, "--emise", "2027-01-15", "--aujourdhui", "2027-01-20", "--client", hostile,
+                        "--html", str(path))
     html = path.read_text(encoding="utf-8")
     assert '<html lang="fr" class="vue-proposition">' in html         # the print rules apply
     assert number(lines) in html and "Bon pour accord" in html
@@ -123,17 +124,19 @@ def test_an_expired_proposal_says_so_and_keeps_its_client():
     lines = proposition("--lien", f"{BASE}/cal/proposition/?postes=7&emise=2020-01-01&tarifs={VERSION}#nom=Dr%20Payet")
     assert lines[0] == f"{BASE}/cal/proposition/?niveau=2&postes=7&emise=2020-01-01&tarifs={VERSION}#nom=Dr%20Payet"
     # Issued 1 January 2020, valid 3 months: expired after 1 April 2020.
-    assert "Cette proposition a expiré le 1er avril 2020 : montants aux tarifs en vigueur aujourd'hui." in lines
+    assert "Cette proposition était valable jusqu'au 1er avril 2020 : montants aux tarifs en vigueur aujourd'hui." in lines
     # 7 workstations at level 2: 49 + 5 x 39 + 2 x 34 = 312.00, the same price list before and after.
     assert f"Total HT 312,00{NBSP_EUR}" in "\n".join(lines)
 
 
 def test_a_valid_proposal_keeps_its_link_base_and_prices():
-    lines = proposition("--lien", f"https://prisme.github.io/tarifs/cal/proposition/?postes=7&emise=2099-01-01&tarifs={VERSION}")
+    lines = proposition("--lien", f"https://prisme.github.io/tarifs/cal/proposition/?postes=7&emise=2099-01-01&tarifs={VERSION}",
+                        "--aujourdhui", "2099-01-02")
     # --base given: it wins over the link's own site.
     assert lines[0].startswith(f"{BASE}/cal/proposition/?niveau=2&postes=7&emise=2099-01-01")
     assert "Tarifs du 1er janvier 2099, maintenus jusqu'au 1er avril 2099." in lines
-    result = run("proposition", "--lien", f"https://prisme.github.io/tarifs/cal/proposition/?postes=7&emise=2099-01-01&tarifs={VERSION}")
+    result = run("proposition", "--lien", f"https://prisme.github.io/tarifs/cal/proposition/?postes=7&emise=2099-01-01&tarifs={VERSION}",
+                 "--aujourdhui", "2099-01-02")
     assert result.stdout.startswith("https://prisme.github.io/tarifs/cal/proposition/?niveau=2&postes=7")
 
 
@@ -253,3 +256,13 @@ def test_the_html_documents_request_e_mail_is_written_in_full(tmp_path):
     # Frozen level 2 for the example: 409,00 € HT (see the table above), 443,77 € TTC (+ 8.5 %).
     assert "niveau 2, 409,00\u00a0€ HT par mois (443,77\u00a0€ TTC)" in body
     assert f"{BASE}/cal/proposition/?niveau=2&" in body and body.endswith("Cabinet : Cabinet Hoarau")
+
+
+def test_an_address_dated_later_than_today_is_not_held_longer():
+    """Editing `emise` in an address must not extend its prices: a date to come is refused
+    (the day the proposal is read is used, with a notice)."""
+    result = run("proposition", "--lien", f"{BASE}/cal/proposition/?postes=7&emise=2099-01-01&tarifs={VERSION}",
+                 "--aujourdhui", "2027-01-20")
+    assert result.returncode == 0, result.stderr
+    assert "&emise=2027-01-20&" in result.stdout.splitlines()[0]
+    assert "« emise » : 1er janvier 2099 est une date à venir ; date du jour utilisée." in result.stderr

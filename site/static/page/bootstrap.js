@@ -59,6 +59,8 @@
     var ownInputs = false;
     new URLSearchParams(location.search).forEach(function (value, name) { if (names.indexOf(name) !== -1) ownInputs = true; });
     if (ownInputs) root.classList.add("attente", "lien");
+    // A proposal's address shows the proposal from the first paint, never the estimate first.
+    if (root.hasAttribute("data-page-proposition")) root.classList.add("vue-proposition");
     // Never leave the figures hidden with nothing to show them: without the page's modules (a
     // browser too old for them, a file that did not load), the page falls back as it would on
     // failure. The page's store marks html[data-phase] as soon as it runs.

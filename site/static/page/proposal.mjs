@@ -56,15 +56,17 @@ function printWithQr() {
 }
 
 // The client block <-> the fragment: text only, each field as long as its input allows.
+// Trimmed by characters, as the engine does (client.py), never in the middle of one (an emoji).
+const clean = (text, length) => Array.from(text.replace(/[\p{C}\p{Z}]+/gu, " ").trim()).slice(0, length).join("").trim();
+
 function clientValues() {
-  return [...client.elements].filter((field) => field.name)
-    .map((field) => [field.name, field.value.replace(/[\p{C}\p{Z}]+/gu, " ").trim().slice(0, field.maxLength)]);
+  return [...client.elements].filter((field) => field.name).map((field) => [field.name, clean(field.value, field.maxLength)]);
 }
 
 function readFragment() {
   const given = new URLSearchParams(location.hash.slice(1));
   for (const field of client.elements) {
-    if (field.name && given.has(field.name)) field.value = given.get(field.name).replace(/[\p{C}\p{Z}]+/gu, " ").trim().slice(0, field.maxLength);
+    if (field.name && given.has(field.name)) field.value = clean(given.get(field.name), field.maxLength);
   }
 }
 
@@ -139,7 +141,8 @@ function render(state, previous) {
   if (state.view !== previous.view) {
     // The proposal starts at its top; back on the estimate, the browser restores its place.
     if (state.view === "proposal") scrollTo(0, 0);
-    document.title = state.view === "proposal" ? `${section.querySelector("h2").textContent} · ${SITE_NAME}` : ESTIMATE_TITLE;
+    document.title = state.view === "proposal" ? `${section.querySelector("h1").textContent} · ${SITE_NAME}` : ESTIMATE_TITLE;
+    if (state.view !== "proposal") delete section.dataset.imprimer;
   }
 }
 

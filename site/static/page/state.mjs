@@ -257,7 +257,8 @@ export function reduce(state, event) {
       return { ...state, view: "proposal", proposal: { asked: event.query, model: null, failure: null } };
     case "proposal-answered":
       // Its figures without the QR code never replace those with it.
-      if (event.query !== state.proposal.asked || (state.proposal.model?.qr && !event.model.qr)) return state;
+      if (state.view !== "proposal" || event.query !== state.proposal.asked
+        || (state.proposal.model?.qr && !event.model.qr)) return state;
       return { ...state, proposal: { ...state.proposal, model: event.model, failure: null } };
     case "proposal-failed":
       if (event.query !== state.proposal.asked) return state;
