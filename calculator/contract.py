@@ -54,14 +54,6 @@ class Contract:
         return date(year, month, issued.day)
 
 
-def _optional_text(node: Node) -> str:
-    if node.value is None:
-        return ""
-    if not isinstance(node.value, str):
-        node.fail('un texte, ou "" tant que l\'entreprise ne l\'a pas donné')
-    return node.value.strip()
-
-
 def _validity(node: Node) -> tuple:
     units = [unit for unit in VALIDITY_UNITS if node.has(unit)]
     if len(units) != 1:
@@ -70,7 +62,7 @@ def _validity(node: Node) -> tuple:
 
 
 def _whatsapp(node: Node) -> str:
-    number = _optional_text(node) if not isinstance(node.value, int) else str(node.value)
+    number = node.optional_text() if not isinstance(node.value, int) else str(node.value)
     digits = "".join(number.split()).removeprefix("+")
     if digits and not (digits.isascii() and digits.isdigit() and 8 <= len(digits) <= 15):
         node.fail("un numéro au format international, chiffres seuls (« 262692000000 »), ou \"\"", number)
@@ -86,7 +78,7 @@ def parse_contract(node: Node) -> Contract:
             item["cle"].fail("une clé qui n'est écrite qu'une fois", key)
         seen.add(key)
         conditions.append(ContractCondition(key, item["intitule"].text(), item["question"].text(),
-                                            _optional_text(item["texte"])))
+                                            item["texte"].optional_text()))
     return Contract(validity, unit, tuple(conditions), _whatsapp(node["demande"]["whatsapp"]))
 
 

@@ -65,17 +65,9 @@ def luhn_valid(digits: str) -> bool:
     return total % 10 == 0
 
 
-def _optional_text(node: Node) -> str:
-    if node.value is None:
-        return ""
-    if not isinstance(node.value, str):
-        node.fail('un texte, ou "" quand il n\'est pas connu')
-    return node.value.strip()
-
-
 def _siren(node: Node) -> str:
     # Written unquoted, YAML reads 542051180 as a number: the same SIREN.
-    text = str(node.value) if isinstance(node.value, int) and not isinstance(node.value, bool) else _optional_text(node)
+    text = str(node.value) if isinstance(node.value, int) and not isinstance(node.value, bool) else node.optional_text()
     if not text:
         return ""
     digits = "".join(text.split())       # any space between the groups, no-break ones included
@@ -88,7 +80,7 @@ def _section(node: Node, keys: dict, kind, special=None) -> object:
     values = {}
     for key, field in keys.items():
         child = node[key]
-        values[field] = (special or {}).get(key, _optional_text)(child)
+        values[field] = (special or {}).get(key, Node.optional_text)(child)
     return kind(**values)
 
 

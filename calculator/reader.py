@@ -95,6 +95,14 @@ class Node:
             self.fail("un texte non vide")
         return self.value
 
+    def optional_text(self) -> str:
+        """A fact the business may not have given yet: its text, or "" (never guessed)."""
+        if self.value is None:
+            return ""
+        if not isinstance(self.value, str):
+            self.fail('un texte, ou "" quand il n\'est pas connu')
+        return self.value.strip()
+
     def texts(self) -> tuple:
         return tuple(item.text() for item in self.list())
 
