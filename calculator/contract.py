@@ -88,11 +88,8 @@ def missing(contract: Contract) -> list:
 
 
 def missing_report(contract: Contract, markdown: bool = False) -> str:
-    """What CI's summary and the build's log say while conditions are missing ("" once complete)."""
-    names = missing(contract)
-    if not names:
-        return ""
-    listed = ", ".join(f"`{name}`" if markdown else name for name in names)
-    title = "### Conditions du contrat incomplètes\n\n" if markdown else "Conditions du contrat incomplètes : "
-    return (f"{title}{len(names)} condition(s) de {CONDITIONS} non renseignée(s), absentes de la proposition "
-            f"et des questions fréquentes : {listed}. À compléter par l'entreprise (ne jamais deviner).")
+    from .identity import facts_report      # here: identity reads the rules, which read this module
+
+    return facts_report("Conditions du contrat incomplètes",
+                        f"condition(s) de {CONDITIONS} non renseignée(s), absentes de la proposition et des questions "
+                        "fréquentes", missing(contract), markdown)

@@ -120,15 +120,19 @@ def missing(identity: Identity) -> list:
     return names
 
 
-def missing_report(identity: Identity, markdown: bool = False) -> str:
-    """What CI's summary and the build's log say while fields are missing ("" once complete)."""
-    names = missing(identity)
+def facts_report(title: str, counted: str, names: list, markdown: bool = False) -> str:
+    """What CI's summary and the build's log say while facts the business has not given are
+    missing ("" once complete): `counted` follows their number (« champ(s) de … »)."""
     if not names:
         return ""
     listed = ", ".join(f"`{name}`" if markdown else name for name in names)
-    title = "### Mentions légales incomplètes\n\n" if markdown else "Mentions légales incomplètes : "
-    return (f"{title}{len(names)} champ(s) de {IDENTITY} non renseigné(s), absents des pages : {listed}. "
-            "À compléter par l'entreprise (ne jamais deviner).")
+    heading = f"### {title}\n\n" if markdown else f"{title} : "
+    return f"{heading}{len(names)} {counted} : {listed}. À compléter par l'entreprise (ne jamais deviner)."
+
+
+def missing_report(identity: Identity, markdown: bool = False) -> str:
+    return facts_report("Mentions légales incomplètes", f"champ(s) de {IDENTITY} non renseigné(s), absents des pages",
+                        missing(identity), markdown)
 
 
 
